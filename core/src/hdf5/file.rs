@@ -1,0 +1,254 @@
+//! H5F: creating, opening, flushing and closing files, and what they report.
+
+use std::ffi::c_uint;
+
+use hdf5_sys::h5f::{
+    H5F_scope_t, H5Fclose, H5Fcreate, H5Fflush, H5Fget_access_plist, H5Fget_create_plist,
+    H5Fget_filesize, H5Fget_freespace, H5Fget_intent, H5Fget_name, H5Fget_obj_count,
+    H5Fget_obj_ids, H5Fis_accessible, H5Fopen, H5Freopen,
+};
+use hdf5_sys::h5i::hid_t;
+use hdf5_sys::h5p::H5P_DEFAULT;
+
+use super::error::{H5Error, Result};
+use super::handle::Handle;
+use super::ident::IdType;
+use super::owner::Library;
+use super::plist::PropertyList;
+use super::strings::{c_name, read_string};
+
+/// File access and creation flags (`H5F_ACC_*`), as h5py's `h5f.ACC_*` constants.
+pub mod access {
+    use std::ffi::c_uint;
+    /// Open read-only.
+    pub const RDONLY: c_uint = hdf5_sys::h5f::H5F_ACC_RDONLY;
+    /// Open read-write.
+    pub const RDWR: c_uint = hdf5_sys::h5f::H5F_ACC_RDWR;
+    /// Create, truncating an existing file.
+    pub const TRUNC: c_uint = hdf5_sys::h5f::H5F_ACC_TRUNC;
+    /// Create, failing if the file exists.
+    pub const EXCL: c_uint = hdf5_sys::h5f::H5F_ACC_EXCL;
+    /// Single-writer/multiple-reader: open for writing.
+    pub const SWMR_WRITE: c_uint = hdf5_sys::h5f::H5F_ACC_SWMR_WRITE;
+    /// Single-writer/multiple-reader: open for reading.
+    pub const SWMR_READ: c_uint = hdf5_sys::h5f::H5F_ACC_SWMR_READ;
+}
+
+/// Which open objects `H5Fget_obj_count`/`H5Fget_obj_ids` count (`H5F_OBJ_*`).
+pub mod objects {
+    use std::ffi::c_uint;
+    /// File identifiers.
+    pub const FILE: c_uint = hdf5_sys::h5f::H5F_OBJ_FILE;
+    /// Dataset identifiers.
+    pub const DATASET: c_uint = hdf5_sys::h5f::H5F_OBJ_DATASET;
+    /// Group identifiers.
+    pub const GROUP: c_uint = hdf5_sys::h5f::H5F_OBJ_GROUP;
+    /// Committed datatype identifiers.
+    pub const DATATYPE: c_uint = hdf5_sys::h5f::H5F_OBJ_DATATYPE;
+    /// Attribute identifiers.
+    pub const ATTR: c_uint = hdf5_sys::h5f::H5F_OBJ_ATTR;
+    /// All of the above.
+    pub const ALL: c_uint = hdf5_sys::h5f::H5F_OBJ_ALL;
+    /// Only identifiers opened through this file identifier.
+    pub const LOCAL: c_uint = hdf5_sys::h5f::H5F_OBJ_LOCAL;
+}
+
+/// Whether a flush covers only this file or every file mounted with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlushScope {
+    /// `H5F_SCOPE_LOCAL`.
+    Local,
+    /// `H5F_SCOPE_GLOBAL`.
+    Global,
+}
+
+/// An open HDF5 file identifier.
+#[derive(Debug, Clone)]
+pub struct File {
+    handle: Handle,
+}
+
+fn plist_id(plist: Option<&PropertyList>) -> hid_t {
+    plist.map_or(H5P_DEFAULT, |p| p.handle().id())
+}
+
+impl File {
+    /// Creates a file (`H5Fcreate`); `flags` is `access::TRUNC` or `access::EXCL`.
+    pub fn create(
+        _lib: &Library,
+        path: impl AsRef<[u8]>,
+        flags: c_uint,
+        fcpl: Option<&PropertyList>,
+        fapl: Option<&PropertyList>,
+    ) -> Result<File> {
+        let name = c_name(path.as_ref())?;
+        // SAFETY: valid C string and property list ids (or H5P_DEFAULT).
+        let id = unsafe { H5Fcreate(name.as_ptr(), flags, plist_id(fcpl), plist_id(fapl)) };
+        Ok(File { handle: Handle::from_result(id, "H5Fcreate")? })
+    }
+
+    /// Opens an existing file (`H5Fopen`); `flags` is `access::RDONLY` or `access::RDWR`,
+    /// optionally with a SWMR flag.
+    pub fn open(
+        _lib: &Library,
+        path: impl AsRef<[u8]>,
+        flags: c_uint,
+        fapl: Option<&PropertyList>,
+    ) -> Result<File> {
+        let name = c_name(path.as_ref())?;
+        // SAFETY: valid C string and property list id.
+        let id = unsafe { H5Fopen(name.as_ptr(), flags, plist_id(fapl)) };
+        Ok(File { handle: Handle::from_result(id, "H5Fopen")? })
+    }
+
+    /// Whether `path` is an HDF5 file HDF5 can open (`H5Fis_accessible`).
+    pub fn is_accessible(
+        _lib: &Library,
+        path: impl AsRef<[u8]>,
+        fapl: Option<&PropertyList>,
+    ) -> Result<bool> {
+        let name = c_name(path.as_ref())?;
+        // SAFETY: valid C string and property list id.
+        let answer = unsafe { H5Fis_accessible(name.as_ptr(), plist_id(fapl)) };
+        if answer < 0 {
+            return Err(H5Error::from_stack("H5Fis_accessible"));
+        }
+        Ok(answer > 0)
+    }
+
+    /// Wraps a handle that refers to a file; `None` if it refers to something else.
+    pub fn from_handle(handle: Handle) -> Option<File> {
+        (handle.id_type() == IdType::File).then_some(File { handle })
+    }
+
+    /// The file identifier.
+    pub fn handle(&self) -> &Handle {
+        &self.handle
+    }
+
+    /// A new identifier for the same file (`H5Freopen`), sharing its open state.
+    pub fn reopen(&self) -> Result<File> {
+        // SAFETY: H5Freopen checks its argument.
+        let id = unsafe { H5Freopen(self.handle.id()) };
+        Ok(File { handle: Handle::from_result(id, "H5Freopen")? })
+    }
+
+    /// Closes this file identifier (`H5Fclose`). The file itself closes when its last
+    /// identifier and, under the weak close degree, its last object are closed.
+    pub fn close(&mut self) -> Result<()> {
+        if self.handle.is_valid() {
+            // SAFETY: the id is a valid file id owned by this handle.
+            if unsafe { H5Fclose(self.handle.id()) } < 0 {
+                return Err(H5Error::from_stack("H5Fclose"));
+            }
+        }
+        // The reference is gone: make the handle forget it without releasing again.
+        let _ = std::mem::replace(&mut self.handle, Handle::invalid());
+        Ok(())
+    }
+
+    /// Writes everything buffered for the file to disk (`H5Fflush`).
+    pub fn flush(&self, scope: FlushScope) -> Result<()> {
+        flush_object(&self.handle, scope)
+    }
+
+    /// Size of the file in bytes (`H5Fget_filesize`).
+    pub fn size(&self) -> Result<u64> {
+        let mut size = 0;
+        // SAFETY: valid out-pointer.
+        if unsafe { H5Fget_filesize(self.handle.id(), &mut size) } < 0 {
+            return Err(H5Error::from_stack("H5Fget_filesize"));
+        }
+        Ok(size)
+    }
+
+    /// Free space in the file in bytes (`H5Fget_freespace`).
+    pub fn freespace(&self) -> Result<u64> {
+        // SAFETY: H5Fget_freespace checks its argument.
+        let free = unsafe { H5Fget_freespace(self.handle.id()) };
+        if free < 0 {
+            return Err(H5Error::from_stack("H5Fget_freespace"));
+        }
+        Ok(free as u64)
+    }
+
+    /// The name the file was opened with (`H5Fget_name`).
+    pub fn name(&self) -> Result<String> {
+        file_name(&self.handle)
+    }
+
+    /// The access flags the file was opened with (`H5Fget_intent`).
+    pub fn intent(&self) -> Result<c_uint> {
+        let mut intent = 0;
+        // SAFETY: valid out-pointer.
+        if unsafe { H5Fget_intent(self.handle.id(), &mut intent) } < 0 {
+            return Err(H5Error::from_stack("H5Fget_intent"));
+        }
+        Ok(intent)
+    }
+
+    /// How many identifiers of the given kinds are open in the file (`H5Fget_obj_count`).
+    pub fn object_count(&self, kinds: c_uint) -> Result<usize> {
+        object_count(self.handle.id(), kinds)
+    }
+
+    /// The identifiers of the given kinds open in the file (`H5Fget_obj_ids`), each as
+    /// a new reference.
+    pub fn open_objects(&self, kinds: c_uint) -> Result<Vec<Handle>> {
+        let count = self.object_count(kinds)?;
+        let mut ids: Vec<hid_t> = vec![0; count];
+        // SAFETY: the buffer holds `count` ids.
+        let n = unsafe { H5Fget_obj_ids(self.handle.id(), kinds, count, ids.as_mut_ptr()) };
+        if n < 0 {
+            return Err(H5Error::from_stack("H5Fget_obj_ids"));
+        }
+        ids.truncate(n as usize);
+        ids.into_iter().map(Handle::share).collect()
+    }
+
+    /// The file creation property list (`H5Fget_create_plist`).
+    pub fn create_plist(&self) -> Result<PropertyList> {
+        // SAFETY: H5Fget_create_plist checks its argument.
+        PropertyList::from_result(unsafe { H5Fget_create_plist(self.handle.id()) }, "H5Fget_create_plist")
+    }
+
+    /// The file access property list (`H5Fget_access_plist`).
+    pub fn access_plist(&self) -> Result<PropertyList> {
+        // SAFETY: H5Fget_access_plist checks its argument.
+        PropertyList::from_result(unsafe { H5Fget_access_plist(self.handle.id()) }, "H5Fget_access_plist")
+    }
+}
+
+/// The name of the file any object lives in (`H5Fget_name`).
+pub fn file_name(object: &Handle) -> Result<String> {
+    read_string("H5Fget_name", |buf, size| unsafe { H5Fget_name(object.id(), buf, size) })
+}
+
+/// Flushes the file any object lives in (`H5Fflush`).
+pub fn flush_object(object: &Handle, scope: FlushScope) -> Result<()> {
+    let scope = match scope {
+        FlushScope::Local => H5F_scope_t::H5F_SCOPE_LOCAL,
+        FlushScope::Global => H5F_scope_t::H5F_SCOPE_GLOBAL,
+    };
+    // SAFETY: H5Fflush checks its argument.
+    if unsafe { H5Fflush(object.id(), scope) } < 0 {
+        return Err(H5Error::from_stack("H5Fflush"));
+    }
+    Ok(())
+}
+
+/// Open identifiers of the given kinds in one file, or in every file with
+/// `H5F_OBJ_ALL` as the id (`H5Fget_obj_count`).
+pub fn object_count(file_id: hid_t, kinds: c_uint) -> Result<usize> {
+    // SAFETY: H5Fget_obj_count checks its arguments.
+    let n = unsafe { H5Fget_obj_count(file_id, kinds) };
+    if n < 0 {
+        return Err(H5Error::from_stack("H5Fget_obj_count"));
+    }
+    Ok(n as usize)
+}
+
+/// Open identifiers of the given kinds across every open file: a leak check.
+pub fn open_object_count(_lib: &Library, kinds: c_uint) -> Result<usize> {
+    object_count(hdf5_sys::h5f::H5F_OBJ_ALL as hid_t, kinds)
+}
