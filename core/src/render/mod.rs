@@ -1,0 +1,3 @@
+//! Rendering: what the notebook shows — tracebacks, highlighted code, reprs.
+
+pub mod traceback;
