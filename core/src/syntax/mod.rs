@@ -1,3 +1,232 @@
-//! The cell's syntax: lexer, parser and the tree they produce ([`ast`]).
+//! The cell's syntax: IPython's input cleanup, the lexer, the parser and the tree
+//! they produce ([`ast`]), CPython 3.11's syntax errors, and `is_complete`.
+//!
+//! Entry points:
+//! - [`parse_cell`]: a cell as IPython runs it (cleanup, `%%magic`, `!cmd`, `%magic`,
+//!   `obj?`) parsed and checked as `compile(cell, "<cell>", "exec")` would;
+//! - [`parse_cell_syntax`] + [`compile_check`]: the same in IPython's two steps (parse
+//!   the cell, then compile each top-level statement just before running it);
+//! - [`is_complete`]: IPython's `check_complete`;
+//! - [`parse_expression`] and [`var_expand_parts`] for the interpreter's own needs.
+//!
+//! Spans refer to the cleaned-up cell text, [`cleaned_source`].
 
 pub mod ast;
+pub mod check;
+pub mod complete;
+pub mod error;
+mod fstring;
+pub mod interpolate;
+pub mod ipython;
+pub mod lexer;
+mod parser;
+pub mod source;
+pub mod strings;
+pub mod token;
+pub mod visit;
+pub mod warnings;
+
+use ast::{Expr, Module, Span, Stmt, StmtKind};
+use source::SourceText;
+use token::{Op, TokenKind};
+
+pub use complete::is_complete;
+pub use error::{SyntaxError, SyntaxErrorKind};
+pub use interpolate::var_expand_parts;
+pub use ipython::{clean_cell, CleanCell};
+pub use parser::MAX_NESTING;
+
+/// Stack for the parser thread: deep (but bounded) nesting must not overflow.
+const PARSER_STACK_BYTES: usize = 256 << 20;
+
+/// Runs `f` on a thread with a large stack (falls back to the current thread if no
+/// thread can be made).
+pub(crate) fn on_big_stack<T: Send, F: FnOnce() -> T + Send>(f: F) -> T {
+    let slot = std::sync::Mutex::new(Some(f));
+    let outcome = std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("h5lab-parser".into())
+            .stack_size(PARSER_STACK_BYTES)
+            .spawn_scoped(scope, || {
+                let f = slot.lock().ok().and_then(|mut g| g.take());
+                f.map(|f| f())
+            });
+        match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        }
+    });
+    if let Some(v) = outcome {
+        return v;
+    }
+    let f = slot.lock().ok().and_then(|mut g| g.take());
+    match f {
+        Some(f) => f(),
+        None => unreachable_fallback(),
+    }
+}
+
+#[cold]
+fn unreachable_fallback<T>() -> T {
+    // The closure ran on the spawned thread, which returned a value; this path is
+    // only reached if the closure was taken but produced nothing, which cannot
+    // happen.
+    panic!("parser thread lost its task")
+}
+
+/// The text spans and error positions refer to: the cell after IPython's cleanup
+/// (newlines normalised, a final newline, leading blank lines and common
+/// indentation removed, `>>>`/`In [n]:` prompts stripped). For a `%%magic` cell,
+/// the cell with its final newline.
+pub fn cleaned_source(source: &str) -> String {
+    match clean_cell(source) {
+        CleanCell::Code(text) => text,
+        CleanCell::CellMagic { .. } => {
+            let mut s = ipython::normalize_newlines(source);
+            if !s.ends_with('\n') {
+                s.push('\n');
+            }
+            s
+        }
+    }
+}
+
+/// Parses a cell as IPython runs it and checks it as `compile()` would
+/// (`'return' outside function`, `keyword argument repeated`, ...).
+pub fn parse_cell(source: &str) -> Result<Module, SyntaxError> {
+    on_big_stack(|| {
+        let (module, text) = parse_cell_inner(source)?;
+        let src = SourceText::new(text);
+        check::compile_check(&module.body, &src)?;
+        Ok(module)
+    })
+}
+
+/// Parses a cell as IPython's `ast_parse` step does: syntax only, no compile-stage
+/// checks (see [`compile_check`]).
+pub fn parse_cell_syntax(source: &str) -> Result<Module, SyntaxError> {
+    on_big_stack(|| parse_cell_inner(source).map(|(m, _)| m))
+}
+
+/// The compile-stage checks for some statements of a cell (IPython compiles and
+/// runs a cell's top-level statements one by one). `cleaned` is
+/// [`cleaned_source`] of the cell.
+pub fn compile_check(stmts: &[Stmt], cleaned: &str) -> Result<(), SyntaxError> {
+    let src = SourceText::new(cleaned.to_string());
+    on_big_stack(|| check::compile_check(stmts, &src))
+}
+
+fn parse_cell_inner(source: &str) -> Result<(Module, String), SyntaxError> {
+    match clean_cell(source) {
+        CleanCell::CellMagic { name, line, body } => {
+            let text = cleaned_source(source);
+            let src = SourceText::new(text.clone());
+            let span = Span { start: src.pos_at(0), end: src.end_pos() };
+            let stmt = Stmt { kind: StmtKind::CellMagic { name, line, body }, span };
+            Ok((Module { body: vec![stmt] }, text))
+        }
+        CleanCell::Code(text) => {
+            let src = SourceText::new(text.clone());
+            let module = parse_source(&src, true)?;
+            Ok((module, text))
+        }
+    }
+}
+
+/// Lexes and parses a source; sets `suppress_out` on a final expression statement
+/// when the cell's last token is `;`; bounds the tree height.
+fn parse_source(src: &SourceText, ipython: bool) -> Result<Module, SyntaxError> {
+    let tokens = lexer::tokenize(src, ipython);
+    let ends_with_semicolon = tokens
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.kind, TokenKind::Newline | TokenKind::Dedent | TokenKind::Indent | TokenKind::EndMarker))
+        .map(|t| t.is_op(Op::Semi))
+        .unwrap_or(false);
+    let parser = parser::Parser::new(tokens, src);
+    let mut module = parser.parse_module()?;
+    check_heights(&module, src)?;
+    if ends_with_semicolon {
+        if let Some(Stmt { kind: StmtKind::Expr { suppress_out, .. }, .. }) = module.body.last_mut() {
+            *suppress_out = true;
+        }
+    }
+    Ok(module)
+}
+
+/// Rejects expressions nested deeper than [`MAX_NESTING`] (CPython's compiler gives
+/// a RecursionError for nesting a few thousand deep).
+fn check_heights(module: &Module, src: &SourceText) -> Result<(), SyntaxError> {
+    let mut too_deep: Option<Span> = None;
+    for s in &module.body {
+        warnings::visit_stmt_exprs(s, &mut |e| {
+            if too_deep.is_none() && visit::expr_height(e) > MAX_NESTING {
+                too_deep = Some(e.span);
+            }
+        });
+    }
+    match too_deep {
+        None => Ok(()),
+        Some(span) => Err(SyntaxError::new(
+            SyntaxErrorKind::RecursionError,
+            "maximum recursion depth exceeded during compilation",
+            (span.start.line, span.start.col + 1),
+            (span.end.line, span.end.col + 1),
+            src.line_with_newline(span.start.line),
+        )),
+    }
+}
+
+/// Parses an expression as `eval()` does (`a, b` is a tuple): for the interpreter's
+/// own needs (`%time expr`, interpolation). Spans refer to `text`.
+pub fn parse_expression(text: &str) -> Result<Expr, SyntaxError> {
+    on_big_stack(|| parse_expression_text_inner(text))
+}
+
+/// [`parse_expression`] without the thread (for use inside a parse).
+pub(crate) fn parse_expression_text_inner(text: &str) -> Result<Expr, SyntaxError> {
+    let mut t = text.to_string();
+    if !t.ends_with('\n') {
+        t.push('\n');
+    }
+    let src = SourceText::new(t);
+    let tokens = lexer::tokenize(&src, false);
+    let mut parser = parser::Parser::new(tokens, &src);
+    parser.parse_eval_expression()
+}
+
+/// Parses an expression written in IPython syntax-free text (autocall lines).
+pub(crate) fn parse_expression_text(text: &str) -> Result<Expr, SyntaxError> {
+    parse_expression_text_inner(text)
+}
+
+/// Parses an f-string replacement field's expression as CPython 3.11 does: the text
+/// in parentheses. Errors are in the coordinates of `(text)`; the tree's spans are
+/// in the enclosing source (`real_start` is the text's byte offset there).
+pub(crate) fn parse_fstring_expression(
+    text: &str,
+    outer: &SourceText,
+    real_start: usize,
+    depth: u32,
+) -> Result<Expr, SyntaxError> {
+    let wrapped = format!("({})\n", text);
+    let src = SourceText::new(wrapped);
+    let tokens = lexer::tokenize(&src, false);
+    let mut parser = parser::Parser::with_depth(tokens.clone(), &src, depth);
+    parser.parse_fstring_field()?;
+    // Parse again with positions in the enclosing source.
+    let remapped: Vec<token::Token> = tokens
+        .into_iter()
+        .map(|mut t| {
+            let map = |p: ast::Pos| outer.pos_at((real_start + p.offset as usize).saturating_sub(1));
+            t.start = map(t.start);
+            t.end = map(t.end);
+            t
+        })
+        .collect();
+    let mut parser = parser::Parser::with_depth(remapped, outer, depth);
+    parser.parse_fstring_field()
+}
