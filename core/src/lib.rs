@@ -4,6 +4,11 @@
 //! `h5lab-kernel`, the Jupyter kernel) hand cells to a [`session::Session`] and ship
 //! what comes back.
 
+pub mod cells;
+pub mod eval;
+pub mod extensions;
 pub mod hdf5;
+pub mod render;
 pub mod session;
 pub mod syntax;
+pub mod value;

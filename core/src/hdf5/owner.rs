@@ -30,6 +30,12 @@ impl Library {
     fn on_owner_thread() -> Library {
         Library { _not_send: PhantomData }
     }
+
+    /// Another token for the same thread: holding one proves this is the owner thread,
+    /// so long-lived owner-thread state (a session) may keep its own.
+    pub fn token(&self) -> Library {
+        Library::on_owner_thread()
+    }
 }
 
 type Job = Box<dyn FnOnce(&Library) + Send>;

@@ -1,0 +1,283 @@
+//! Expressions.
+
+use std::rc::Rc;
+
+use super::call::Frame;
+use super::exec::unbound_local;
+use super::ir::{CallArg, Expr, ExprKind, FPart, Var};
+use super::Interp;
+use crate::syntax::ast::{BoolOp, CmpOp};
+use crate::value::exception::{Exc, ExcKind, PyResult};
+use crate::value::format::{ascii_repr, format_value};
+use crate::value::iter::Slice;
+use crate::value::object::Args;
+use crate::value::types::type_of;
+use crate::value::{Dict, Value};
+
+impl Interp {
+    /// Evaluates an expression; an error records the node's line for the traceback.
+    pub(crate) fn eval(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<Value> {
+        match self.eval_inner(frame, expr) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                e.note_line(expr.line);
+                Err(e)
+            }
+        }
+    }
+
+    /// Loads a variable.
+    pub(crate) fn load_var(&mut self, frame: &Frame, var: Var, name: &str) -> PyResult<Value> {
+        match var {
+            Var::Local(i) => match &frame.locals[i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(unbound_local(name)),
+            },
+            Var::Cell(i) => match &*frame.cells[i as usize].borrow() {
+                Some(v) => Ok(v.clone()),
+                None => {
+                    let is_free = frame.code.as_ref().is_some_and(|c| (i as usize) >= c.cellvars.len());
+                    Err(if is_free {
+                        Exc::new(
+                            ExcKind::NameError,
+                            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                        )
+                    } else {
+                        unbound_local(name)
+                    })
+                }
+            },
+            Var::Global(sym) => self.load_global(sym).ok_or_else(|| Exc::name_error(name)),
+        }
+    }
+
+    fn eval_inner(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<Value> {
+        Ok(match &expr.kind {
+            ExprKind::Const(v) => v.clone(),
+            ExprKind::Load(var, name) => return self.load_var(frame, *var, name),
+            ExprKind::Binary(op, left, right) => {
+                let a = self.eval(frame, left)?;
+                let b = self.eval(frame, right)?;
+                return self.binary_op(*op, &a, &b);
+            }
+            ExprKind::Attribute(obj, name) => {
+                let obj = self.eval(frame, obj)?;
+                return self.getattr(&obj, name);
+            }
+            ExprKind::Subscript(obj, index) => {
+                let obj = self.eval(frame, obj)?;
+                let key = self.eval(frame, index)?;
+                return self.getitem(&obj, &key);
+            }
+            ExprKind::Call(func, args) => {
+                let func = self.eval(frame, func)?;
+                let args = self.eval_args(frame, args)?;
+                return self.call(&func, args);
+            }
+            ExprKind::Compare(left, rest) => return self.eval_compare(frame, left, rest),
+            ExprKind::Unary(op, operand) => {
+                let v = self.eval(frame, operand)?;
+                return self.unary_op(*op, &v);
+            }
+            ExprKind::Bool(op, values) => {
+                let mut last = Value::None;
+                for (i, e) in values.iter().enumerate() {
+                    last = self.eval(frame, e)?;
+                    if i + 1 == values.len() {
+                        break;
+                    }
+                    let truth = self.truthy(&last)?;
+                    if (*op == BoolOp::And && !truth) || (*op == BoolOp::Or && truth) {
+                        break;
+                    }
+                }
+                last
+            }
+            ExprKind::IfExp(test, body, orelse) => {
+                let t = self.eval(frame, test)?;
+                if self.truthy(&t)? {
+                    return self.eval(frame, body);
+                }
+                return self.eval(frame, orelse);
+            }
+            ExprKind::FString(parts) => Value::str(self.fstring(frame, parts)?),
+            ExprKind::List(items) => Value::list(self.eval_items(frame, items)?),
+            ExprKind::Tuple(items) => Value::tuple(self.eval_items(frame, items)?),
+            ExprKind::Set(items) => {
+                let values = self.eval_items(frame, items)?;
+                super::constructors::make_set(values, false)?
+            }
+            ExprKind::Dict(pairs) => {
+                let dict = Dict::new();
+                for (key, value) in pairs {
+                    match key {
+                        Some(k) => {
+                            let k = self.eval(frame, k)?;
+                            let v = self.eval(frame, value)?;
+                            dict.set(k, v)?;
+                        }
+                        None => {
+                            let mapping = self.eval(frame, value)?;
+                            for (k, v) in self.mapping_items(&mapping)? {
+                                dict.set(k, v)?;
+                            }
+                        }
+                    }
+                }
+                Value::Dict(Rc::new(dict))
+            }
+            ExprKind::Starred(_) => return Err(Exc::new(ExcKind::SyntaxError, "can't use starred expression here")),
+            ExprKind::Slice(lower, upper, step) => {
+                let mut part = |e: &Option<Box<Expr>>| -> PyResult<Value> {
+                    match e {
+                        Some(e) => self.eval(frame, e),
+                        None => Ok(Value::None),
+                    }
+                };
+                let (start, stop, step) = (part(lower)?, part(upper)?, part(step)?);
+                Value::object(Slice { start, stop, step })
+            }
+            ExprKind::Function(make) => return self.make_function(frame, make),
+            ExprKind::Comprehension(comp, outer) => {
+                let source = self.eval(frame, outer)?;
+                // iter() of the outermost iterable happens in the enclosing scope.
+                let iterator = match &source {
+                    Value::Object(_) => source.clone(),
+                    other => {
+                        self.iterate(other)?;
+                        other.clone()
+                    }
+                };
+                let closure = self.capture(frame, &comp.captures);
+                return self.run_comprehension(&comp.code, closure, comp.kind, iterator);
+            }
+            ExprKind::Walrus(var, _, value) => {
+                let v = self.eval(frame, value)?;
+                self.store(frame, *var, v.clone());
+                v
+            }
+            ExprKind::Shell(call) => return self.run_shell_capture(frame, call),
+            ExprKind::Magic(call) => return Ok(self.run_line_magic(&call.name, &call.args)?.unwrap_or(Value::None)),
+            ExprKind::Unsupported(what) => return Err(Exc::not_implemented(*what)),
+        })
+    }
+
+    fn eval_items(&mut self, frame: &mut Frame, items: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let ExprKind::Starred(inner) = &item.kind {
+                let v = self.eval(frame, inner)?;
+                out.extend(self.collect(&v).map_err(|e| starred_error(e, &v))?);
+            } else {
+                out.push(self.eval(frame, item)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The (key, value) pairs of a mapping for `**` unpacking.
+    pub(crate) fn mapping_items(&mut self, mapping: &Value) -> PyResult<Vec<(Value, Value)>> {
+        match mapping {
+            Value::Dict(d) => Ok(d.items()),
+            other => {
+                let keys_method = self.getattr_opt(other, "keys")?.ok_or_else(|| {
+                    Exc::type_error(format!("'{}' object is not a mapping", type_of(other).name))
+                })?;
+                let keys = self.call(&keys_method, Args::none())?;
+                let mut pairs = Vec::new();
+                for k in self.collect(&keys)? {
+                    let v = self.getitem(other, &k)?;
+                    pairs.push((k, v));
+                }
+                Ok(pairs)
+            }
+        }
+    }
+
+    fn eval_args(&mut self, frame: &mut Frame, args: &[CallArg]) -> PyResult<Args> {
+        let mut out = Args { positional: Vec::with_capacity(args.len()), keywords: Vec::new() };
+        for arg in args {
+            match arg {
+                CallArg::Positional(e) => out.positional.push(self.eval(frame, e)?),
+                CallArg::Star(e) => {
+                    let v = self.eval(frame, e)?;
+                    let items = self.collect(&v).map_err(|err| {
+                        if err.is(ExcKind::TypeError) {
+                            Exc::type_error(format!("Value after * must be an iterable, not {}", type_of(&v).name))
+                        } else {
+                            err
+                        }
+                    })?;
+                    out.positional.extend(items);
+                }
+                CallArg::Keyword(name, e) => {
+                    let v = self.eval(frame, e)?;
+                    out.keywords.push((name.clone(), v));
+                }
+                CallArg::DoubleStar(e) => {
+                    let v = self.eval(frame, e)?;
+                    for (k, value) in self.mapping_items(&v)? {
+                        let Value::Str(key) = k else { return Err(Exc::type_error("keywords must be strings")) };
+                        if out.keywords.iter().any(|(existing, _)| *existing == key) {
+                            return Err(Exc::type_error(format!("got multiple values for keyword argument '{key}'")));
+                        }
+                        out.keywords.push((key, value));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn eval_compare(&mut self, frame: &mut Frame, left: &Expr, rest: &[(CmpOp, Expr)]) -> PyResult<Value> {
+        let mut a = self.eval(frame, left)?;
+        let mut result = Value::Bool(true);
+        for (i, (op, right)) in rest.iter().enumerate() {
+            let b = self.eval(frame, right)?;
+            result = self.compare(*op, &a, &b)?;
+            if i + 1 < rest.len() {
+                if !self.truthy(&result)? {
+                    return Ok(result);
+                }
+                a = b;
+            }
+        }
+        Ok(result)
+    }
+
+    fn fstring(&mut self, frame: &mut Frame, parts: &[FPart]) -> PyResult<String> {
+        let mut out = String::new();
+        for part in parts {
+            match part {
+                FPart::Literal(text) => out.push_str(text),
+                FPart::Field { expr, conversion, spec, debug } => {
+                    let value = self.eval(frame, expr)?;
+                    if let Some(d) = debug {
+                        out.push_str(d);
+                    }
+                    let conversion = conversion.or(if debug.is_some() && spec.is_none() { Some('r') } else { None });
+                    let value = match conversion {
+                        Some('r') => Value::str(self.repr(&value)?),
+                        Some('s') => Value::str(self.str(&value)?),
+                        Some('a') => Value::str(ascii_repr(&self.repr(&value)?)),
+                        _ => value,
+                    };
+                    let spec = match spec {
+                        Some(s) => self.fstring(frame, s)?,
+                        None => String::new(),
+                    };
+                    out.push_str(&format_value(self, &value, &spec)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn starred_error(e: Exc, value: &Value) -> Exc {
+    if e.is(ExcKind::TypeError) && e.message().is_some_and(|m| m.ends_with("is not iterable")) {
+        Exc::type_error(format!("Value after * must be an iterable, not {}", type_of(value).name))
+    } else {
+        e
+    }
+}
