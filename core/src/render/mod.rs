@@ -1,0 +1,5 @@
+//! Text renderings of HDF5 files: h5lab's own `h5dump` and `h5ls`.
+
+pub mod cfmt;
+pub mod ddl;
+pub mod h5ls;
