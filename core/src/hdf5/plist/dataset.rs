@@ -331,4 +331,12 @@ impl PropertyList {
         }
         Ok(files)
     }
+
+    /// The directory that relative external storage file names are resolved against
+    /// (`H5Pset_efile_prefix`, a dataset access property).
+    pub fn set_efile_prefix(&self, prefix: impl AsRef<[u8]>) -> Result<()> {
+        let prefix = crate::hdf5::strings::c_name(prefix.as_ref())?;
+        // SAFETY: valid C string.
+        check(unsafe { hdf5_sys::h5p::H5Pset_efile_prefix(self.id(), prefix.as_ptr()) }, "H5Pset_efile_prefix")
+    }
 }

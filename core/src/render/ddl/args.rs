@@ -257,7 +257,7 @@ pub fn parse(args: &[String]) -> Parsed {
                 'h' => return Parsed::Exit { stdout: usage().to_string(), stderr: String::new(), status: 0 },
                 'w' => {
                     let n = atoi(&v);
-                    o.ncols = if n <= 0 { 0 } else { n.min(u32::MAX as i64) as usize };
+                    o.ncols = if n <= 0 { 65535 } else { n.min(u32::MAX as i64) as usize };
                     last_was_dataset = false;
                 }
                 'm' => {

@@ -11,6 +11,7 @@ use crate::hdf5::vardata::Detached;
 use crate::hdf5::{reference, Attribute, Dataset, Dataspace, Handle, Library, Result};
 
 use super::layout::{render_element, simple_prefix, Ctx, Format, IndexStyle, Out};
+use super::tables::Tables;
 use super::values::{sprint, ReferenceText, ValueCtx};
 
 /// HDF5's tools read datasets in blocks of at most this many bytes (`H5TOOLS_BUFSIZE`).
@@ -62,6 +63,8 @@ pub struct DataOptions {
 pub struct RefPrinter<'a> {
     /// Any object of the file the references were read from.
     pub container: &'a Handle,
+    /// The file's object tables: a referenced object is named by its first path.
+    pub tables: Option<&'a Tables>,
 }
 
 fn kind_word(kind: ObjectType) -> &'static str {
@@ -79,16 +82,28 @@ impl ReferenceText for RefPrinter<'_> {
             ReferenceKind::Object => match reference::dereference(self.container, kind, raw) {
                 Ok(obj) => {
                     let info = object::info(&obj);
-                    let name = reference::referenced_name(self.container, kind, raw).unwrap_or_default();
                     match info {
-                        Ok(info) => format!("{} {} \"{}\"", kind_word(info.kind), info.address(), name).into_bytes(),
+                        Ok(info) => {
+                            let name = self
+                                .tables
+                                .and_then(|t| t.name_of(&info.token))
+                                .map(str::to_string)
+                                .or_else(|| reference::referenced_name(self.container, kind, raw).ok())
+                                .unwrap_or_default(); format!("{} {} \"{}\"", kind_word(info.kind), info.address(), name).into_bytes()
+                        }
                         Err(_) => b"<unknown>".to_vec(),
                     }
                 }
                 Err(_) => b"<unknown>".to_vec(),
             },
             ReferenceKind::Region => {
-                let name = reference::referenced_name(self.container, kind, raw).unwrap_or_default();
+                let by_table = reference::dereference(self.container, kind, raw)
+                    .ok()
+                    .and_then(|obj| object::info(&obj).ok())
+                    .and_then(|info| self.tables.and_then(|t| t.name_of(&info.token)).map(str::to_string));
+                let name = by_table
+                    .or_else(|| reference::referenced_name(self.container, kind, raw).ok())
+                    .unwrap_or_default();
                 format!("DATASET \"{name}\"").into_bytes()
             }
             ReferenceKind::Standard => b"<unknown>".to_vec(),
@@ -104,6 +119,7 @@ pub fn dump_data(
     ctx: &mut Ctx,
     source: Source,
     opts: DataOptions,
+    tables: Option<&Tables>,
 ) -> Result<()> {
     let f_type = source.datatype()?;
     let space = source.space()?;
@@ -117,11 +133,11 @@ pub fn dump_data(
     render_element(out, fmt, ctx, b"DATA {", 0, 0);
 
     let class = class_from_code(f_type.class_code());
-    let mut status = Ok(());
+    let status;
     if class == Some(TypeClass::Reference) {
         ctx.indent_level += 1;
         let mut datactx = ctx.clone();
-        status = dump_references(out, lib, fmt, &mut datactx, source, &f_type, &space, opts);
+        status = dump_references(out, lib, fmt, &mut datactx, source, &f_type, &space, opts, tables);
         ctx.indent_level -= 1;
     } else {
         let mut datactx = ctx.clone();
@@ -141,10 +157,10 @@ pub fn dump_data(
             datactx.need_prefix = true;
         }
         status = match source {
-            Source::Dataset(dset) => dump_dataset_values(out, lib, &data_fmt, &mut datactx, dset, &f_type),
+            Source::Dataset(dset) => dump_dataset_values(out, lib, &data_fmt, &mut datactx, dset, &f_type, tables),
             Source::Attribute(attr) => match space.class() {
                 Ok(SpaceClass::Null) | Err(_) => Ok(()),
-                Ok(_) => dump_attribute_values(out, lib, &data_fmt, &mut datactx, attr, &f_type, &space),
+                Ok(_) => dump_attribute_values(out, lib, &data_fmt, &mut datactx, attr, &f_type, &space, tables),
             },
         };
         if as_string {
@@ -199,6 +215,7 @@ fn dump_dataset_values(
     ctx: &mut Ctx,
     dset: &Dataset,
     f_type: &Datatype,
+    tables: Option<&Tables>,
 ) -> Result<()> {
     let space = dset.space()?;
     if space.class()? == SpaceClass::Null {
@@ -215,7 +232,7 @@ fn dump_dataset_values(
     if total == 0 {
         return Ok(());
     }
-    let refs = RefPrinter { container: dset.handle() };
+    let refs = RefPrinter { container: dset.handle(), tables };
     if ndims == 0 {
         let data = dset.read_detached(lib, &p_type, None)?;
         ctx.sm_pos = 0;
@@ -263,6 +280,7 @@ fn dump_attribute_values(
     attr: &Attribute,
     f_type: &Datatype,
     space: &Dataspace,
+    tables: Option<&Tables>,
 ) -> Result<()> {
     let dims = space.dims()?;
     ctx.init_acc(&dims);
@@ -273,7 +291,7 @@ fn dump_attribute_values(
     let p_type = f_type.native()?;
     let mem = p_type.describe()?;
     let data = attr.read_detached(lib, &p_type)?;
-    let refs = RefPrinter { container: attr.handle() };
+    let refs = RefPrinter { container: attr.handle(), tables };
     dump_simple_data(out, fmt, ctx, &mem, p_type.size()?, &data, &refs, true);
     Ok(())
 }
@@ -290,6 +308,7 @@ fn dump_references(
     f_type: &Datatype,
     space: &Dataspace,
     opts: DataOptions,
+    tables: Option<&Tables>,
 ) -> Result<()> {
     let kind = if f_type.equals_predefined("H5T_STD_REF_OBJ") {
         ReferenceKind::Object
@@ -311,33 +330,99 @@ fn dump_references(
     };
     let size = if kind == ReferenceKind::Object { 8 } else { 12 };
     let container = source.handle();
-    let printer = RefPrinter { container };
+    let printer = RefPrinter { container, tables };
     for i in 0..n {
         let raw = data.bytes.get(i * size..(i + 1) * size).unwrap_or(&[]);
         ctx.need_prefix = true;
-        let text = if raw.iter().all(|&b| b == 0) { b"NULL".to_vec() } else { printer.reference_text(kind, raw) };
+        let null = raw.iter().all(|&b| b == 0);
+        let text = if null { b"NULL".to_vec() } else { printer.reference_text(kind, raw) };
         render_element(out, fmt, ctx, &text, i as u64, n as u64);
-        ctx.cur_elmt += 1;
-        if raw.iter().all(|&b| b == 0) {
-            continue;
-        }
-        let Ok(target) = reference::dereference(container, kind, raw) else { continue };
-        ctx.indent_level += 1;
-        match target.id_type() {
-            IdType::Dataset => {
-                if let Some(dset) = Dataset::from_handle(target) {
-                    dump_data(out, lib, fmt, ctx, Source::Dataset(&dset), opts)?;
+        if !null {
+            if let Ok(target) = reference::dereference(container, kind, raw) {
+                if kind == ReferenceKind::Region {
+                    dump_region(out, fmt, ctx, container, &target, raw, i as u64, n as u64, tables)?;
+                } else {
+                    ctx.indent_level += 1;
+                    match target.id_type() {
+                        IdType::Dataset => {
+                            if let Some(dset) = Dataset::from_handle(target) {
+                                dump_data(out, lib, fmt, ctx, Source::Dataset(&dset), opts, tables)?;
+                            }
+                        }
+                        _ => {
+                            ctx.need_prefix = true;
+                            render_element(out, fmt, ctx, b"DATA {", 0, 0);
+                            ctx.need_prefix = true;
+                            simple_prefix(out, fmt, ctx, 0, 0);
+                            render_element(out, fmt, ctx, b"}", 0, 0);
+                        }
+                    }
+                    ctx.indent_level -= 1;
                 }
             }
-            _ => {
-                ctx.need_prefix = true;
-                render_element(out, fmt, ctx, b"DATA {", 0, 0);
-                ctx.need_prefix = true;
-                simple_prefix(out, fmt, ctx, 0, 0);
-                render_element(out, fmt, ctx, b"}", 0, 0);
+        }
+        ctx.cur_elmt += 1;
+    }
+    Ok(())
+}
+
+/// A region reference's selection: ` {`, `REGION_TYPE BLOCK (..)-(..)` or `POINT (..)`,
+/// the dataset's type and space, `}` (`h5tools_dump_region_data_blocks/points`).
+#[allow(clippy::too_many_arguments)]
+fn dump_region(
+    out: &mut Out,
+    fmt: &Format,
+    ctx: &mut Ctx,
+    container: &Handle,
+    target: &Handle,
+    raw: &[u8],
+    index: u64,
+    count: u64,
+    tables: Option<&Tables>,
+) -> Result<()> {
+    use crate::hdf5::dataspace::SelectionKind;
+    let region = reference::region(container, raw)?;
+    let mut text = Vec::new();
+    match region.selection_kind()? {
+        SelectionKind::Hyperslabs => {
+            text.extend_from_slice(b"REGION_TYPE BLOCK  ");
+            for (k, (start, end)) in region.hyperslab_blocks()?.iter().enumerate() {
+                if k > 0 {
+                    text.extend_from_slice(b",\x01 ");
+                }
+                let s: Vec<String> = start.iter().map(|v| v.to_string()).collect();
+                let e: Vec<String> = end.iter().map(|v| v.to_string()).collect();
+                text.extend_from_slice(format!("({})-({})", s.join(","), e.join(",")).as_bytes());
             }
         }
-        ctx.indent_level -= 1;
+        SelectionKind::Points => {
+            text.extend_from_slice(b"REGION_TYPE POINT  ");
+            for (k, point) in region.selected_points()?.iter().enumerate() {
+                if k > 0 {
+                    text.extend_from_slice(b",\x01 ");
+                }
+                let p: Vec<String> = point.iter().map(|v| v.to_string()).collect();
+                text.extend_from_slice(format!("({})", p.join(",")).as_bytes());
+            }
+        }
+        _ => return Ok(()),
     }
+    render_element(out, fmt, ctx, b" {", index, count);
+    ctx.indent_level += 1;
+    ctx.need_prefix = true;
+    render_element(out, fmt, ctx, &text, index, count);
+    if let Some(dset) = Dataset::from_handle(target.clone()) {
+        ctx.need_prefix = true;
+        let mut buf = b"DATATYPE  ".to_vec();
+        super::types::print_datatype(out, fmt, ctx, &mut buf, &dset.datatype()?, true, tables)?;
+        render_element(out, fmt, ctx, &buf, index, count);
+    }
+    ctx.need_prefix = true;
+    let mut buf = b"DATASPACE  ".to_vec();
+    buf.extend_from_slice(super::dump::dataspace_text(&region)?.as_bytes());
+    render_element(out, fmt, ctx, &buf, index, count);
+    ctx.indent_level -= 1;
+    ctx.need_prefix = true;
+    render_element(out, fmt, ctx, b"}", index, count);
     Ok(())
 }

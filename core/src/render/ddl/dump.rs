@@ -45,6 +45,8 @@ pub struct Dumper<'a, 'o> {
     pub status: Cell<i32>,
     /// Messages for standard error.
     pub errors: Vec<String>,
+    /// Dataset access properties: external storage resolved against the working directory.
+    pub dapl: Option<crate::hdf5::PropertyList>,
 }
 
 impl Dumper<'_, '_> {
@@ -103,7 +105,7 @@ impl Dumper<'_, '_> {
                     dump_datatype(self.out, &fmt, ctx, &attr.datatype()?, Some(tables))?;
                     dump_dataspace(self.out, &fmt, ctx, &attr.space()?)?;
                     if self.opts.display_data || self.opts.display_attr_data {
-                        dump_data(self.out, self.lib, &fmt, ctx, Source::Attribute(&attr), self.data_options())?;
+                        dump_data(self.out, self.lib, &fmt, ctx, Source::Attribute(&attr), self.data_options(), Some(tables))?;
                     }
                     Ok(())
                 })();
@@ -180,7 +182,7 @@ impl Dumper<'_, '_> {
                         }
                         Err(_) => self.error(format!("unable to dump group \"{name}\"\n")),
                     },
-                    ObjectType::Dataset => match Dataset::open(group.handle(), name, None) {
+                    ObjectType::Dataset => match Dataset::open(group.handle(), name, self.dapl.as_ref()) {
                         Ok(dset) => {
                             if oinfo.ref_count > 1 || self.hit_elink {
                                 let found =
@@ -274,7 +276,8 @@ impl Dumper<'_, '_> {
             None => {
                 let Ok(file) = crate::hdf5::ident::file_of(&target) else { return Ok(()) };
                 let Ok(root) = object::open(&file, "/", None) else { return Ok(()) };
-                let Ok(tables) = Tables::build(&root) else { return Ok(()) };
+                let order = if self.opts.sort_descending { IterOrder::Decreasing } else { IterOrder::Increasing };
+                let Ok(tables) = Tables::build(&root, order) else { return Ok(()) };
                 self.tables.push((info.fileno, tables));
                 self.tables.len() - 1
             }
@@ -324,7 +327,8 @@ impl Dumper<'_, '_> {
         }
         if self.opts.display_data {
             self.out.to_data(true);
-            let r = dump_data(self.out, self.lib, &fmt, &mut ctx, Source::Dataset(dset), self.data_options());
+            let tables = &self.tables[self.current].1;
+            let r = dump_data(self.out, self.lib, &fmt, &mut ctx, Source::Dataset(dset), self.data_options(), Some(tables));
             self.out.to_data(false);
             if r.is_err() {
                 self.error("unable to print data\n".into());
@@ -403,7 +407,7 @@ impl Dumper<'_, '_> {
     /// `-d PATH` (`handle_datasets`).
     pub fn handle_dataset(&mut self, loc: &Handle, path: &str, report: bool, display: Option<&str>) -> Result<()> {
         let shown = display.unwrap_or(path).to_string();
-        let Ok(dset) = Dataset::open(loc, path, None) else {
+        let Ok(dset) = Dataset::open(loc, path, self.dapl.as_ref()) else {
             if report {
                 self.handle_link(loc, path);
             }
@@ -449,9 +453,8 @@ impl Dumper<'_, '_> {
             }
             Err(_) => {
                 if report {
-                    self.out.put(format!("\nDATATYPE \"{shown}\" {{\n   ").as_bytes());
+                    self.out.put(format!("\nDATATYPE \"{shown}\" \n   ").as_bytes());
                     self.error(format!("unable to open datatype \"{shown}\"\n"));
-                    self.out.put(b"}");
                 }
             }
         }

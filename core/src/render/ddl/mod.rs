@@ -16,7 +16,8 @@ use std::path::Path;
 use std::rc::Rc;
 
 use crate::hdf5::file::access;
-use crate::hdf5::{object, File, Group, Library};
+use crate::hdf5::link::IterOrder;
+use crate::hdf5::{object, File, Group, Library, PropertyList};
 
 pub use layout::{Ctx, Format, IndexStyle, Out};
 
@@ -127,7 +128,14 @@ pub fn h5dump(lib: &Library, args: &[String], cwd: &Path, out: &mut dyn Write, e
                 break;
             }
         };
-        let (file_status, errors, stop) = dump_file(lib, &opts, &mut stdout, &file, name);
+        // External storage files are named relative to the working directory, as for
+        // a tool run there; HDF5 reads it from the process, so go there meanwhile.
+        let previous = std::env::current_dir().ok();
+        let moved = previous.as_deref() != Some(cwd) && std::env::set_current_dir(cwd).is_ok();
+        let (file_status, errors, stop) = dump_file(lib, &opts, &mut stdout, &file, name, None);
+        if let (true, Some(p)) = (moved, previous) {
+            let _ = std::env::set_current_dir(p);
+        }
         stdout.flush();
         for e in errors {
             let _ = err.write_all(e.as_bytes());
@@ -156,12 +164,20 @@ fn base_format(opts: &Options) -> Format {
 }
 
 /// Dumps one open file; returns (status, error messages, whether to stop).
-fn dump_file(lib: &Library, opts: &Options, out: &mut Out, file: &File, name: &str) -> (i32, Vec<String>, bool) {
+fn dump_file(
+    lib: &Library,
+    opts: &Options,
+    out: &mut Out,
+    file: &File,
+    name: &str,
+    dapl: Option<PropertyList>,
+) -> (i32, Vec<String>, bool) {
     let root = match object::open(file.handle(), "/", None) {
         Ok(r) => r,
         Err(_) => return (1, vec!["h5dump error: internal error (file h5dump.c)\n".into()], true),
     };
-    let (fileno, tables) = match (object::info(&root), Tables::build(&root)) {
+    let order = if opts.sort_descending { IterOrder::Decreasing } else { IterOrder::Increasing };
+    let (fileno, tables) = match (object::info(&root), Tables::build(&root, order)) {
         (Ok(info), Ok(tables)) => (info.fileno, tables),
         _ => return (1, vec!["h5dump error: internal error (file h5dump.c)\n".into()], true),
     };
@@ -187,6 +203,7 @@ fn dump_file(lib: &Library, opts: &Options, out: &mut Out, file: &File, name: &s
         hit_elink: false,
         status: std::cell::Cell::new(0),
         errors: Vec::new(),
+        dapl,
     };
     if opts.display_all {
         match Group::open(file.handle(), "/") {

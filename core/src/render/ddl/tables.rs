@@ -29,12 +29,13 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// Walks the file (or the external file `root` lives in) from `root`.
-    pub fn build(root: &Handle) -> Result<Tables> {
+    /// Walks the file (or the external file `root` lives in) from `root`, links in the
+    /// order h5dump lists them (`-q`, `-z`).
+    pub fn build(root: &Handle, order: IterOrder) -> Result<Tables> {
         let mut tables = Tables::default();
         let root_info = object::info(root)?;
         tables.insert(root_info.kind, root_info.token, "/".to_string());
-        for (path, info) in link::visit(root, IndexType::Name, IterOrder::Increasing)? {
+        for (path, info) in link::visit(root, IndexType::Name, order)? {
             if info.kind != LinkKind::Hard {
                 continue;
             }
@@ -75,6 +76,11 @@ impl Tables {
     /// The committed type with that token.
     pub fn datatype(&self, token: &[u8; 16]) -> Option<&Entry> {
         self.types.get(token)
+    }
+
+    /// The first path of any object.
+    pub fn name_of(&self, token: &[u8; 16]) -> Option<&str> {
+        self.groups.get(token).or_else(|| self.datasets.get(token)).or_else(|| self.types.get(token)).map(|e| e.name.as_str())
     }
 
     /// The path of a committed type.
