@@ -208,7 +208,7 @@ fn dump_simple_data(
     }
 }
 
-fn dump_dataset_values(
+pub(super) fn dump_dataset_values(
     out: &mut Out,
     lib: &Library,
     fmt: &Format,

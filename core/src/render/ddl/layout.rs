@@ -58,8 +58,12 @@ pub struct Format {
     pub str_repeat: usize,
     /// Escape non-printing characters (`-e`).
     pub do_escape: bool,
-    /// `-m`'s format for floats.
+    /// `-m`'s format for 4-byte floats.
     pub float_fmt: Option<Rc<FloatFormat>>,
+    /// The format for 8-byte floats.
+    pub double_fmt: Option<Rc<FloatFormat>>,
+    /// A space after each array separator (h5dump: yes; h5ls: no).
+    pub arr_space: bool,
     /// Array elements: opening, separator and closing text.
     pub arr_pre: &'static [u8],
     /// See `arr_pre`.
@@ -98,6 +102,8 @@ impl Format {
             str_repeat: 0,
             do_escape: false,
             float_fmt: None,
+            double_fmt: None,
+            arr_space: true,
             arr_pre: b"[ ",
             arr_sep: b",",
             arr_suf: b" ]",

@@ -88,6 +88,12 @@ impl Default for Options {
     }
 }
 
+/// Prints a dataset's values (no `DATA {}` around them) with `fmt` from `ctx`, as
+/// HDF5's tools' `h5tools_dump_dset` does; h5ls's `-d` uses it.
+pub fn dump_values(out: &mut Out, lib: &Library, fmt: &Format, ctx: &mut Ctx, dset: &crate::hdf5::Dataset) -> crate::hdf5::Result<()> {
+    data::dump_dataset_values(out, lib, fmt, ctx, dset, &dset.datatype()?, None)
+}
+
 /// Runs h5dump with `args` (without the program name), relative file names resolved
 /// against `cwd`; DDL goes to `out`, messages to `err`. Returns the exit status (0, or
 /// 1 on any error, as HDF5's h5dump).
@@ -160,6 +166,7 @@ fn base_format(opts: &Options) -> Format {
     }
     fmt.do_escape = opts.display_escape;
     fmt.float_fmt = opts.fp_format.as_deref().and_then(FloatFormat::parse).map(Rc::new);
+    fmt.double_fmt = fmt.float_fmt.clone();
     fmt
 }
 

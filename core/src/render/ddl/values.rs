@@ -183,8 +183,8 @@ pub fn sprint(out: &mut Vec<u8>, ty: &TypeDescription, bytes: &[u8], vc: &mut Va
             }
         }
         TypeDescription::Float { size, .. } => match float_value(bytes, *size) {
-            Some(v) => match (&vc.fmt.float_fmt, *size) {
-                (Some(f), 2 | 4 | 8) => f.push(out, v),
+            Some(v) => match (*size, &vc.fmt.float_fmt, &vc.fmt.double_fmt) {
+                (2 | 4, Some(f), _) | (8, _, Some(f)) => f.push(out, v),
                 _ => push_g(out, v),
             },
             None => push_hex(out, bytes),
@@ -250,7 +250,7 @@ pub fn sprint(out: &mut Vec<u8>, ty: &TypeDescription, bytes: &[u8], vc: &mut Va
                 if vc.fmt.arr_linebreak && i > 0 && i % last == 0 {
                     out.push(b'\n');
                     indent(out, vc.indent_level);
-                } else if i > 0 {
+                } else if i > 0 && vc.fmt.arr_space {
                     if vc.next_array_element {
                         vc.next_array_element = false;
                         out.extend_from_slice(b"\n ");
