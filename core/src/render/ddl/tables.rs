@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use crate::hdf5::link::{self, IndexType, IterOrder, LinkKind};
+use crate::hdf5::link::{IndexType, IterOrder};
 use crate::hdf5::object::{self, ObjectType};
 use crate::hdf5::{Handle, Result};
 
@@ -33,21 +33,11 @@ impl Tables {
     /// order h5dump lists them (`-q`, `-z`).
     pub fn build(root: &Handle, order: IterOrder) -> Result<Tables> {
         let mut tables = Tables::default();
-        let root_info = object::info(root)?;
-        tables.insert(root_info.kind, root_info.token, "/".to_string());
-        for (path, info) in link::visit(root, IndexType::Name, order)? {
-            if info.kind != LinkKind::Hard {
-                continue;
-            }
-            let seen = tables.groups.contains_key(&info.token)
-                || tables.datasets.contains_key(&info.token)
-                || tables.types.contains_key(&info.token);
-            if seen {
-                continue;
-            }
-            let Ok(obj) = object::info_by_name(root, &path, None) else { continue };
-            let name = format!("/{}", String::from_utf8_lossy(&path));
-            tables.insert(obj.kind, info.token, name);
+        // H5Ovisit reaches each object once, by the first path in link-name order —
+        // the path HDF5's own traversal (H5Lvisit, first visit wins) records.
+        for (path, info) in object::visit(root, IndexType::Name, order)? {
+            let name = if path == b"." { "/".to_string() } else { format!("/{}", String::from_utf8_lossy(&path)) };
+            tables.insert(info.kind, info.token, name);
         }
         Ok(tables)
     }
