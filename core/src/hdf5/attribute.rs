@@ -286,3 +286,12 @@ pub fn list(object: &Handle, index: IndexType, order: IterOrder) -> Result<Vec<(
 pub fn count(object: &Handle) -> Result<u64> {
     Ok(super::object::info(object)?.attribute_count)
 }
+
+/// The names of the attributes of the object at `loc/path`, by name.
+pub fn names_at(loc: &Handle, path: impl AsRef<[u8]>) -> Result<Vec<String>> {
+    let obj = super::object::open(loc, path, None)?;
+    Ok(list(&obj, IndexType::Name, IterOrder::Increasing)?
+        .into_iter()
+        .map(|(name, _)| String::from_utf8_lossy(&name).into_owned())
+        .collect())
+}

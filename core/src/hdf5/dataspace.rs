@@ -284,4 +284,33 @@ impl Dataspace {
         check(status, "H5Sget_select_bounds")?;
         Ok((start, end))
     }
+
+    /// The blocks of a hyperslab selection, each as (start, opposite corner), inclusive
+    /// (`H5Sget_select_hyper_blocklist`).
+    pub fn hyperslab_blocks(&self) -> Result<Vec<(Vec<u64>, Vec<u64>)>> {
+        let rank = self.rank()?;
+        // SAFETY: plain call.
+        let n = check_count(unsafe { hdf5_sys::h5s::H5Sget_select_hyper_nblocks(self.id()) }, "H5Sget_select_hyper_nblocks")?
+            as usize;
+        let mut flat = vec![0u64; n * rank * 2];
+        // SAFETY: the buffer holds `n` blocks of two corners of `rank` values.
+        let status =
+            unsafe { hdf5_sys::h5s::H5Sget_select_hyper_blocklist(self.id(), 0, n as u64, flat.as_mut_ptr()) };
+        check(status, "H5Sget_select_hyper_blocklist")?;
+        Ok(flat.chunks(rank.max(1) * 2).map(|b| (b[..rank].to_vec(), b[rank..].to_vec())).collect())
+    }
+
+    /// The points of a point selection (`H5Sget_select_elem_pointlist`).
+    pub fn selected_points(&self) -> Result<Vec<Vec<u64>>> {
+        let rank = self.rank()?;
+        // SAFETY: plain call.
+        let n = check_count(unsafe { hdf5_sys::h5s::H5Sget_select_elem_npoints(self.id()) }, "H5Sget_select_elem_npoints")?
+            as usize;
+        let mut flat = vec![0u64; n * rank];
+        // SAFETY: the buffer holds `n` points of `rank` values.
+        let status =
+            unsafe { hdf5_sys::h5s::H5Sget_select_elem_pointlist(self.id(), 0, n as u64, flat.as_mut_ptr()) };
+        check(status, "H5Sget_select_elem_pointlist")?;
+        Ok(flat.chunks(rank.max(1)).map(|p| p.to_vec()).collect())
+    }
 }

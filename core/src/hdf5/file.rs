@@ -10,7 +10,7 @@ use hdf5_sys::h5f::{
 use hdf5_sys::h5i::hid_t;
 use hdf5_sys::h5p::H5P_DEFAULT;
 
-use super::error::{H5Error, Result};
+use super::error::{check, H5Error, Result};
 use super::handle::Handle;
 use super::ident::IdType;
 use super::owner::Library;
@@ -251,4 +251,79 @@ pub fn object_count(file_id: hid_t, kinds: c_uint) -> Result<usize> {
 /// Open identifiers of the given kinds across every open file: a leak check.
 pub fn open_object_count(_lib: &Library, kinds: c_uint) -> Result<usize> {
     object_count(hdf5_sys::h5f::H5F_OBJ_ALL as hid_t, kinds)
+}
+
+/// What h5dump's `-B` reports of a file: format versions and creation properties
+/// (`H5Fget_info2` and the file creation property list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Superblock {
+    /// Superblock version.
+    pub super_version: u32,
+    /// Free-space manager version.
+    pub freelist_version: u32,
+    /// Shared object header message version.
+    pub sohm_version: u32,
+    /// Bytes per file address.
+    pub offset_size: usize,
+    /// Bytes per object length.
+    pub length_size: usize,
+    /// Symbol table B-tree internal node 'K'.
+    pub sym_internal_k: u32,
+    /// Symbol table B-tree leaf 'K'.
+    pub sym_leaf_k: u32,
+    /// Chunked storage B-tree internal 'K'.
+    pub istore_k: u32,
+    /// File space strategy (`H5F_fspace_strategy_t` number).
+    pub fs_strategy: i32,
+    /// Whether free space is persisted.
+    pub fs_persist: bool,
+    /// Free-space section threshold.
+    pub fs_threshold: u64,
+    /// File space page size.
+    pub page_size: u64,
+    /// User block size.
+    pub userblock: u64,
+}
+
+/// The superblock and creation properties of an open file.
+pub fn superblock(file: &File) -> Result<Superblock> {
+    use hdf5_sys::h5f::{H5F_info2_t, H5Fget_info2};
+    use hdf5_sys::h5p::{H5Pget_istore_k, H5Pget_sizes, H5Pget_sym_k, H5Pget_userblock};
+    unsafe extern "C" {
+        fn H5Pget_file_space_strategy(plist: hid_t, strategy: *mut std::ffi::c_int, persist: *mut hdf5_sys::h5::hbool_t, threshold: *mut u64) -> i32;
+        fn H5Pget_file_space_page_size(plist: hid_t, size: *mut u64) -> i32;
+    }
+    let fcpl = file.create_plist()?;
+    let mut info: H5F_info2_t = unsafe { std::mem::zeroed() };
+    // SAFETY: valid out-pointer of H5F_info2_t's layout.
+    check(unsafe { H5Fget_info2(file.handle.id(), &mut info) }, "H5Fget_info2")?;
+    let (mut off, mut len) = (0usize, 0usize);
+    let (mut ik, mut lk, mut istore) = (0u32, 0u32, 0u32);
+    let (mut strategy, mut persist, mut threshold, mut page) = (0, 0, 0u64, 0u64);
+    let mut userblock = 0u64;
+    let id = fcpl.handle().id();
+    // SAFETY: valid out-pointers; failures leave zeros, as h5dump prints whatever it got.
+    unsafe {
+        H5Pget_sizes(id, &mut off, &mut len);
+        H5Pget_sym_k(id, &mut ik, &mut lk);
+        H5Pget_istore_k(id, &mut istore);
+        H5Pget_file_space_strategy(id, &mut strategy, &mut persist, &mut threshold);
+        H5Pget_file_space_page_size(id, &mut page);
+        H5Pget_userblock(id, &mut userblock);
+    }
+    Ok(Superblock {
+        super_version: info.super_.version,
+        freelist_version: info.free.version,
+        sohm_version: info.sohm.version,
+        offset_size: off,
+        length_size: len,
+        sym_internal_k: ik,
+        sym_leaf_k: lk,
+        istore_k: istore,
+        fs_strategy: strategy,
+        fs_persist: persist != 0,
+        fs_threshold: threshold,
+        page_size: page,
+        userblock,
+    })
 }

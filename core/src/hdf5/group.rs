@@ -125,6 +125,12 @@ impl Group {
         info(&self.handle)
     }
 
+    /// The group creation property list (`H5Gget_create_plist`).
+    pub fn create_plist(&self) -> Result<PropertyList> {
+        // SAFETY: plain call.
+        PropertyList::from_result(unsafe { hdf5_sys::h5g::H5Gget_create_plist(self.handle.id()) }, "H5Gget_create_plist")
+    }
+
     /// The names of the group's links, by name or creation order.
     pub fn member_names(&self, index: IndexType, order: IterOrder) -> Result<Vec<Vec<u8>>> {
         Ok(link::list(&self.handle, index, order)?.into_iter().map(|(name, _)| name).collect())

@@ -18,8 +18,11 @@ pub mod link;
 pub mod object;
 pub mod owner;
 pub mod plist;
+pub mod reference;
 mod strings;
 pub mod transfer;
+pub mod typeinfo;
+pub mod vardata;
 
 pub use attribute::Attribute;
 pub use dataset::Dataset;

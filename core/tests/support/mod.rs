@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod tools;
+
 use h5lab_core::hdf5::{self, Library};
 
 /// Runs `f` on the HDF5 owner thread with the process's working directory set to a

@@ -310,4 +310,33 @@ impl PropertyList {
         check(status, "H5Pget_chunk_cache")?;
         Ok((slots, bytes, w0))
     }
+
+    /// The external files of a contiguous dataset: (name, offset, size) each
+    /// (`H5Pget_external_count`, `H5Pget_external`).
+    pub fn external_files(&self) -> Result<Vec<(String, i64, u64)>> {
+        // SAFETY: plain call.
+        let n = check_count(unsafe { hdf5_sys::h5p::H5Pget_external_count(self.id()) }, "H5Pget_external_count")?;
+        let mut files = Vec::new();
+        for i in 0..n as c_uint {
+            let mut name = [0 as c_char; 257];
+            let (mut offset, mut size): (libc::off_t, u64) = (0, 0);
+            // SAFETY: the name buffer holds 256 bytes plus a NUL that stays 0.
+            let status = unsafe {
+                hdf5_sys::h5p::H5Pget_external(self.id(), i, name.len() - 1, name.as_mut_ptr(), &mut offset, &mut size)
+            };
+            check(status, "H5Pget_external")?;
+            // SAFETY: NUL-terminated within the buffer.
+            let name = unsafe { std::ffi::CStr::from_ptr(name.as_ptr()) }.to_string_lossy().into_owned();
+            files.push((name, offset as i64, size));
+        }
+        Ok(files)
+    }
+
+    /// The directory that relative external storage file names are resolved against
+    /// (`H5Pset_efile_prefix`, a dataset access property).
+    pub fn set_efile_prefix(&self, prefix: impl AsRef<[u8]>) -> Result<()> {
+        let prefix = crate::hdf5::strings::c_name(prefix.as_ref())?;
+        // SAFETY: valid C string.
+        check(unsafe { hdf5_sys::h5p::H5Pset_efile_prefix(self.id(), prefix.as_ptr()) }, "H5Pset_efile_prefix")
+    }
 }
