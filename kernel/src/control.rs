@@ -31,4 +31,5 @@ async fn serve_one(kernel: &Kernel, socket: &mut RouterSendHalf, request: &Reque
     kernel.iopub.status(&request.raw_header, "busy");
     handlers::handle(kernel, socket, request).await;
     kernel.iopub.status(&request.raw_header, "idle");
+    kernel.finish_if_stopped();
 }

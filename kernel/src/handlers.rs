@@ -71,7 +71,7 @@ pub async fn handle(kernel: &Kernel, socket: &mut RouterSendHalf, request: &Requ
         }
         "shutdown_request" => {
             let restart = request.parse::<ShutdownRequest>().map(|r| r.restart.unwrap_or(false)).unwrap_or(false);
-            let content = kernel.shutdown(restart).await;
+            let content = kernel.shutdown(&request.raw_header, restart).await;
             // Reply before the kernel exits; `idle` follows from the caller.
             send_reply(kernel, socket, request, &reply, content).await;
             return;

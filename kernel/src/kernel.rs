@@ -18,8 +18,8 @@ use crate::connection::{Channel, ConnectionInfo};
 use crate::executor::Executor;
 use crate::history::History;
 use crate::iopub::{self, Iopub};
-use crate::messages::{to_value, CodemirrorMode, HelpLink, KernelInfoReply, LanguageInfo, ShutdownReply, PROTOCOL_VERSION};
-use crate::{control, heartbeat, shell, stdin};
+use crate::messages::{to_value, Parent, CodemirrorMode, HelpLink, KernelInfoReply, LanguageInfo, ShutdownReply, PROTOCOL_VERSION};
+use crate::{control, guard, heartbeat, shell, stdin};
 
 /// The Python version whose behaviour h5lab's dialect follows.
 pub const PYTHON_VERSION: &str = "3.11.7";
@@ -53,18 +53,30 @@ pub struct Kernel {
     pub info: KernelInfoReply,
     ending: watch::Sender<Option<Ending>>,
     shutting_down: AtomicBool,
+    stopped: Mutex<Option<Ending>>,
 }
 
 impl Kernel {
-    /// Closes every file and stops the session, then lets the kernel exit; the
-    /// `shutdown_reply` content (also broadcast on IOPub, as ipykernel does). A
-    /// restart is the client's to do: it starts a fresh process, hence a fresh Session.
-    pub async fn shutdown(&self, restart: bool) -> Value {
+    /// Closes every file and stops the session; the `shutdown_reply` content, also
+    /// broadcast on IOPub as ipykernel does. The kernel exits once the caller has
+    /// replied and published `idle` ([`Kernel::finish_if_stopped`]). A restart is the
+    /// client's to do: it starts a fresh process, hence a fresh Session.
+    pub async fn shutdown(&self, parent: &Parent, restart: bool) -> Value {
         let content = to_value(&ShutdownReply { status: "ok", restart });
         let ending = self.stop().await;
-        self.iopub.send_value(&iopub::no_parent(), "shutdown_reply", content.clone());
-        self.finish(ending);
+        if let Ok(mut pending) = self.stopped.lock() {
+            *pending = Some(ending);
+        }
+        self.iopub.send_value(parent, "shutdown_reply", content.clone());
         content
+    }
+
+    /// After a request's `idle`: ends the kernel if that request stopped it.
+    pub fn finish_if_stopped(&self) {
+        let ending = self.stopped.lock().ok().and_then(|mut p| p.take());
+        if let Some(ending) = ending {
+            self.finish(ending);
+        }
     }
 
     /// Stops the session (once); how it went.
@@ -133,17 +145,33 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     let (prompts, prompt_queue, answers, answer_sender) = stdin::channel();
     let executor = Executor::start(iopub_handle.clone(), prompts, answers).map_err(|e| format!("cannot start the session thread: {e}"))?;
 
-    let bind_err = |channel: Channel, e: zeromq::ZmqError| format!("cannot bind {channel:?} on {}: {e}", connection.endpoint(channel));
+    // The public ports are the guard's; the ZeroMQ sockets listen privately behind it.
+    let private = guard::PrivateDir::create().map_err(|e| format!("cannot create the sockets' directory: {e}"))?;
+    let mut guards = Vec::new();
+    let mut expose = async |channel: Channel, name: &'static str| -> Result<String, String> {
+        let public = guard::Public::bind(&connection.transport, &connection.ip, connection.port(channel))
+            .await
+            .map_err(|e| format!("cannot bind {name} on {}: {e}", connection.endpoint(channel)))?;
+        let internal = private.socket(name);
+        guards.push((public, internal.clone(), name));
+        Ok(format!("ipc://{}", internal.display()))
+    };
+    let shell_at = expose(Channel::Shell, "shell").await?;
+    let control_at = expose(Channel::Control, "control").await?;
+    let stdin_at = expose(Channel::Stdin, "stdin").await?;
+    let iopub_at = expose(Channel::Iopub, "iopub").await?;
+    let hb_at = expose(Channel::Heartbeat, "hb").await?;
+    let bind_err = |name: &str, e: zeromq::ZmqError| format!("cannot bind the {name} socket: {e}");
     let mut shell_socket = RouterSocket::new();
-    shell_socket.bind(&connection.endpoint(Channel::Shell)).await.map_err(|e| bind_err(Channel::Shell, e))?;
+    shell_socket.bind(&shell_at).await.map_err(|e| bind_err("shell", e))?;
     let mut control_socket = RouterSocket::new();
-    control_socket.bind(&connection.endpoint(Channel::Control)).await.map_err(|e| bind_err(Channel::Control, e))?;
+    control_socket.bind(&control_at).await.map_err(|e| bind_err("control", e))?;
     let mut stdin_socket = RouterSocket::new();
-    stdin_socket.bind(&connection.endpoint(Channel::Stdin)).await.map_err(|e| bind_err(Channel::Stdin, e))?;
+    stdin_socket.bind(&stdin_at).await.map_err(|e| bind_err("stdin", e))?;
     let mut iopub_socket = PubSocket::new();
-    iopub_socket.bind(&connection.endpoint(Channel::Iopub)).await.map_err(|e| bind_err(Channel::Iopub, e))?;
+    iopub_socket.bind(&iopub_at).await.map_err(|e| bind_err("iopub", e))?;
     let mut hb_socket = RepSocket::new();
-    hb_socket.bind(&connection.endpoint(Channel::Heartbeat)).await.map_err(|e| bind_err(Channel::Heartbeat, e))?;
+    hb_socket.bind(&hb_at).await.map_err(|e| bind_err("heartbeat", e))?;
 
     let (ending, mut ended) = watch::channel(None);
     let kernel = Arc::new(Kernel {
@@ -155,9 +183,13 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
         info: kernel_info(hdf5_version),
         ending,
         shutting_down: AtomicBool::new(false),
+        stopped: Mutex::new(None),
     });
 
     let mut tasks = Vec::new();
+    for (public, internal, name) in guards {
+        tasks.push(guard::serve(public, internal, name));
+    }
     tasks.push(tokio::spawn(iopub::run(iopub_socket, codec.clone(), iopub_queue)));
     tasks.push(tokio::spawn(heartbeat::run(hb_socket)));
     let (stdin_send, stdin_recv) = stdin_socket.split();
@@ -186,6 +218,7 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     for task in tasks {
         task.abort();
     }
+    drop(private);
     Ok(how)
 }
 

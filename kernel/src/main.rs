@@ -8,6 +8,7 @@ mod codec;
 mod connection;
 mod control;
 mod executor;
+mod guard;
 mod handlers;
 mod heartbeat;
 mod history;

@@ -103,6 +103,7 @@ async fn process(kernel: &Kernel, socket: &mut RouterSendHalf, request: &Request
         After::Continue
     };
     kernel.iopub.status(&request.raw_header, "idle");
+    kernel.finish_if_stopped();
     after
 }
 
