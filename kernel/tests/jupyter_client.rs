@@ -42,6 +42,24 @@ checks!(
     stdin_not_allowed_is_accepted,
 );
 
+macro_rules! checks_needing_the_interpreter {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            #[ignore = "needs Session.execute (interpreter)"]
+            fn $name() {
+                run_check(stringify!($name));
+            }
+        )*
+    };
+}
+
+checks_needing_the_interpreter!(
+    responsive_during_a_long_cell,
+    input_through_stdin,
+    shutdown_closes_open_files,
+);
+
 /// Every check in checks.py has a test here.
 #[test]
 fn every_check_is_run() {

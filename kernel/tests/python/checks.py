@@ -193,7 +193,8 @@ def shutdown_without_restart(km, kc):
     msg_id = kc.shutdown(restart=False)
     reply = reply_to(kc, msg_id, channel="control")
     assert reply["content"] == {"status": "ok", "restart": False}, reply["content"]
-    seen = [m for m in iopub_of(kc, msg_id) if m["msg_type"] == "shutdown_reply"]
+    seen = [m["content"] for m in iopub_of(kc, msg_id) if m["msg_type"] == "shutdown_reply"]
+    assert seen == [{"status": "ok", "restart": False}], seen
     code = wait_exit(km, 2)
     assert code == 0, f"kernel {pid} did not exit cleanly within 2 s: {code}"
 
@@ -535,6 +536,62 @@ def no_signing_with_an_empty_key(km, kc):
 def stdin_not_allowed_is_accepted(km, kc):
     reply, _ = execute(kc, "input('x')", allow_stdin=False)
     assert reply["content"]["status"] in ("ok", "error")
+
+
+
+# ---- checks that need the interpreter (Session.execute); ignored in Rust until then
+
+
+@check
+def responsive_during_a_long_cell(km, kc):
+    msg_id = kc.execute("import time\nwhile True:\n    time.sleep(0.01)")
+    time.sleep(0.5)
+    t = time.time()
+    assert heartbeat_ok(km), "heartbeat silent during a cell"
+    msg = kc.session.msg("kernel_info_request", {})
+    kc.control_channel.send(msg)
+    reply_to(kc, msg["header"]["msg_id"], channel="control", timeout=2)
+    assert time.time() - t < 2, "control blocked by the running cell"
+    km.interrupt_kernel()
+    reply = reply_to(kc, msg_id)
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "KeyboardInterrupt", reply["content"]
+    assert reply["content"]["evalue"] == ""
+    # SIGINT interrupts as well
+    msg_id = kc.execute("while True:\n    pass")
+    time.sleep(0.5)
+    os.kill(pid_of(km), signal.SIGINT)
+    reply = reply_to(kc, msg_id)
+    assert reply["content"]["ename"] == "KeyboardInterrupt", reply["content"]
+    reply, _ = execute(kc, "1 + 1")
+    assert reply["content"]["status"] == "ok", reply["content"]
+
+
+@check
+def input_through_stdin(km, kc):
+    msg_id = kc.execute("name = input('name? ')", allow_stdin=True)
+    req = kc.get_stdin_msg(timeout=TIMEOUT)
+    assert req["msg_type"] == "input_request", req
+    assert req["content"]["prompt"] == "name? " and req["content"]["password"] is False, req["content"]
+    assert req["parent_header"]["msg_id"] == msg_id
+    kc.input("h5")
+    assert reply_to(kc, msg_id)["content"]["status"] == "ok"
+    reply, out = execute(kc, "name")
+    results = [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result"]
+    assert results == ["'h5'"], results
+    reply, _ = execute(kc, "input()", allow_stdin=False)
+    assert reply["content"]["ename"] == "StdinNotImplementedError", reply["content"]
+
+
+@check
+def shutdown_closes_open_files(km, kc):
+    path = os.path.join(os.getcwd(), "written.h5")
+    reply, _ = execute(kc, f"import h5py\nf = h5py.File({path!r}, 'w')\nf['x'] = [1, 2, 3]")
+    assert reply["content"]["status"] == "ok", reply["content"]
+    km.shutdown_kernel()
+    import h5py  # the file must be complete and readable
+
+    with h5py.File(path, "r") as f:
+        assert list(f["x"][()]) == [1, 2, 3]
 
 
 def main(names):
