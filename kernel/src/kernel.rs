@@ -200,6 +200,9 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     let (control_send, control_recv) = control_socket.split();
     tasks.push(tokio::spawn(control::run(kernel.clone(), control_recv, control_send)));
     tasks.push(tokio::spawn(signals.serve(kernel.clone())));
+    if std::env::var_os("JPY_PARENT_PID").is_some() {
+        tasks.push(tokio::spawn(watch_parent(kernel.clone())));
+    }
 
     iopub_handle.status(&iopub::no_parent(), "starting");
 
@@ -220,6 +223,24 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     }
     drop(private);
     Ok(how)
+}
+
+/// Started by a Jupyter server (`JPY_PARENT_PID` set), the kernel ends with it, as
+/// ipykernel's parent poller does: when the parent process is gone (the kernel has
+/// been re-parented), files are closed and the kernel exits instead of lingering.
+async fn watch_parent(kernel: Arc<Kernel>) {
+    // SAFETY: getppid has no preconditions and cannot fail.
+    let parent = unsafe { libc::getppid() };
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        // SAFETY: as above.
+        if unsafe { libc::getppid() } != parent {
+            crate::warn!("the parent process {parent} is gone: closing files and exiting");
+            let ending = kernel.stop().await;
+            kernel.finish(ending);
+            return;
+        }
+    }
 }
 
 /// The signals the kernel handles, installed before anything else.
