@@ -84,6 +84,7 @@ impl Codec {
             raw_header: Arc::new(header_value),
             metadata,
             content,
+            received: std::time::Instant::now(),
             buffers: raw.buffers,
         })
     }

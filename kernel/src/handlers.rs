@@ -187,6 +187,7 @@ mod tests {
             raw_header: std::sync::Arc::new(Value::Null),
             metadata: Value::Null,
             content: serde_json::json!({"seq": 7, "command": "initialize"}),
+            received: std::time::Instant::now(),
             buffers: vec![],
         };
         let v = debug_unsupported(&request);

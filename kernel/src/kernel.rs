@@ -137,7 +137,7 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     // Signal handlers first: a client may interrupt (SIGINT) a kernel that is still
     // starting, and SIGINT's default action would kill it.
     let signals = Signals::install()?;
-    let hdf5_version = tokio::task::spawn_blocking(|| h5lab_core::hdf5::run(|lib| h5lab_core::hdf5::library_version(lib)))
+    let hdf5_version = tokio::task::spawn_blocking(|| h5lab_core::hdf5::run(h5lab_core::hdf5::library_version))
         .await
         .map_err(|e| format!("cannot initialise HDF5: {e}"))?;
     let codec = Arc::new(Codec::new(connection.key.as_bytes()));

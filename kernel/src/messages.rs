@@ -55,6 +55,8 @@ pub struct Request {
     pub metadata: Value,
     /// The content, unparsed (each handler parses what it needs).
     pub content: Value,
+    /// When the kernel received it.
+    pub received: std::time::Instant,
     /// Binary buffers (outside the signature), kept with the request; no handler uses
     /// them yet (h5lab has no comms).
     #[allow(dead_code)]
@@ -119,6 +121,41 @@ pub fn iso8601(secs: u64, micros: u32) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{micros:06}Z")
+}
+
+/// Parses an ISO 8601 date as Jupyter clients write them (`2024-05-01T12:34:56.123456Z`,
+/// `...+02:00`, `...` without zone meaning UTC) into seconds since the epoch.
+pub fn parse_iso8601(text: &str) -> Option<f64> {
+    let (date, time) = text.trim().split_once(['T', ' '])?;
+    let mut ymd = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (ymd.next()??, ymd.next()??, ymd.next()??);
+    let (clock, offset) = match time.find(['Z', 'z', '+', '-']) {
+        Some(i) => (&time[..i], &time[i..]),
+        None => (time, ""),
+    };
+    let offset_secs = match offset {
+        "" | "Z" | "z" => 0,
+        zone => {
+            let sign = if zone.starts_with('-') { -1 } else { 1 };
+            let (h, m) = zone[1..].split_once(':').unwrap_or((&zone[1..], "0"));
+            sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60)
+        }
+    };
+    let mut hms = clock.splitn(3, ':');
+    let (h, m) = (hms.next()?.parse::<i64>().ok()?, hms.next()?.parse::<i64>().ok()?);
+    let secs: f64 = hms.next().unwrap_or("0").parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((days * 86_400 + h * 3600 + m * 60 - offset_secs) as f64 + secs)
 }
 
 /// An integer that may arrive as a JSON float (`3.0`) or `null`.
@@ -591,6 +628,17 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn client_dates_parse() {
+        assert_eq!(parse_iso8601("1970-01-01T00:00:00.000000Z"), Some(0.0));
+        assert_eq!(parse_iso8601("2024-05-01T12:34:56.5Z"), Some(1_714_566_896.5));
+        assert_eq!(parse_iso8601("2024-05-01T14:34:56.5+02:00"), Some(1_714_566_896.5));
+        assert_eq!(parse_iso8601("2024-05-01T12:34:56"), Some(1_714_566_896.0));
+        assert_eq!(parse_iso8601("2000-02-29T00:00:00Z"), Some(951_782_400.0));
+        assert_eq!(parse_iso8601("yesterday"), None);
+        assert_eq!(parse_iso8601(""), None);
+    }
+
+    #[test]
     fn dates_have_six_fractional_digits() {
         assert_eq!(iso8601(0, 0), "1970-01-01T00:00:00.000000Z");
         assert_eq!(iso8601(951_782_400, 5), "2000-02-29T00:00:00.000005Z");
@@ -605,6 +653,7 @@ mod tests {
             raw_header: std::sync::Arc::new(json!({})),
             metadata: json!({}),
             content,
+            received: std::time::Instant::now(),
             buffers: vec![],
         }
     }

@@ -1,9 +1,10 @@
 //! The shell channel: a reader task moves signed requests from the ROUTER socket into
 //! a queue as they arrive; the handler task serves them one at a time, in order, each
 //! between `busy` and `idle` on IOPub. After a cell fails with `stop_on_error`, the
-//! execute requests already queued are answered `aborted` (as ipykernel does).
+//! execute requests sent before the failure was known are answered `aborted`.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use h5lab_core::session::{ExecuteOptions, ExecuteOutcome, ExitRequest};
 use serde_json::{json, Map, Value};
@@ -15,7 +16,7 @@ use crate::executor::Cell;
 use crate::handlers::{self, send_error, send_reply};
 use crate::kernel::Kernel;
 use crate::messages::{
-    bundle_to_json, to_value, ErrorContent, ErrorOutput, ExecuteReply, ExecuteRequest, ExecuteResult, Request,
+    bundle_to_json, parse_iso8601, to_value, ErrorContent, ErrorOutput, ExecuteReply, ExecuteRequest, ExecuteResult, Request,
 };
 
 /// Starts the shell's reader and handler tasks.
@@ -52,36 +53,59 @@ pub async fn read_requests(kernel: Arc<Kernel>, mut socket: RouterRecvHalf, chan
 }
 
 async fn serve(kernel: Arc<Kernel>, mut queue: mpsc::UnboundedReceiver<Request>, mut socket: RouterSendHalf) {
+    let mut aborting: Option<Aborting> = None;
     while let Some(request) = queue.recv().await {
         if kernel.is_shutting_down() {
             return;
         }
-        let after = process(&kernel, &mut socket, &request).await;
-        match after {
-            After::Continue => {}
-            After::AbortQueued => {
-                // Let the reader move what has already arrived into the queue.
-                tokio::task::yield_now().await;
-                while let Ok(next) = queue.try_recv() {
-                    if kernel.is_shutting_down() {
-                        return;
-                    }
-                    if next.msg_type() == "execute_request" {
-                        kernel.iopub.status(&next.raw_header, "busy");
-                        send_reply(&kernel, &mut socket, &next, "execute_reply", to_value(&ExecuteReply::Aborted {})).await;
-                        kernel.iopub.status(&next.raw_header, "idle");
-                    } else {
-                        // Only an execute can fail or exit; anything else is served.
-                        process(&kernel, &mut socket, &next).await;
-                    }
+        if request.msg_type() == "execute_request" {
+            match &aborting {
+                Some(a) if a.covers(&request) => {
+                    kernel.iopub.status(&request.raw_header, "busy");
+                    send_reply(&kernel, &mut socket, &request, "execute_reply", to_value(&ExecuteReply::Aborted {})).await;
+                    kernel.iopub.status(&request.raw_header, "idle");
+                    continue;
                 }
+                _ => aborting = None,
             }
+        }
+        match process(&kernel, &mut socket, &request).await {
+            After::Continue => {}
+            After::AbortQueued => aborting = Some(Aborting::now()),
             After::Exit => {
                 let ending = kernel.stop().await;
                 kernel.finish(ending);
                 return;
             }
         }
+    }
+}
+
+/// After a cell failed with `stop_on_error`: the execute requests the client sent
+/// before it could know are aborted — those already received, and those that arrive
+/// within [`Aborting::WINDOW`] but were sent (by their header's date) before the
+/// failure was answered. ipykernel aborts only what is queued; "Run All" of a notebook
+/// whose first cell fails at once would then run later cells that were in flight.
+struct Aborting {
+    replied: Instant,
+    replied_at: f64,
+}
+
+impl Aborting {
+    /// How long after a failure in-flight requests are still looked at.
+    const WINDOW: Duration = Duration::from_secs(1);
+
+    fn now() -> Aborting {
+        let since_epoch = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+        Aborting { replied: Instant::now(), replied_at: since_epoch.as_secs_f64() }
+    }
+
+    fn covers(&self, request: &Request) -> bool {
+        if request.received <= self.replied {
+            return true;
+        }
+        request.received.duration_since(self.replied) <= Self::WINDOW
+            && parse_iso8601(&request.header.date).is_some_and(|sent| sent < self.replied_at)
     }
 }
 
