@@ -265,6 +265,9 @@ impl OutputSink for KernelSink<'_> {
         if !self.cell.allow_stdin {
             return Err(InputError::NotAllowed);
         }
+        // What the cell printed before asking goes out first (as ipykernel flushes
+        // stdout before an input_request).
+        self.context.iopub.flush_blocking();
         let prompt = Prompt {
             identities: self.cell.identities.clone(),
             parent: self.cell.parent.clone(),

@@ -60,6 +60,15 @@ impl Iopub {
         self.send(parent, "stream", &Stream { name: name.to_string(), text: text.to_string() });
     }
 
+    /// Blocks (on a thread outside the async runtime) until everything queued so far
+    /// has been handed to the socket.
+    pub fn flush_blocking(&self) {
+        let (done, wait) = oneshot::channel();
+        if self.events.send(Event::Flush(done)).is_ok() {
+            let _ = wait.blocking_recv();
+        }
+    }
+
     /// Waits until everything queued so far has been handed to the socket.
     pub async fn flush(&self) {
         let (done, wait) = oneshot::channel();
