@@ -1,33 +1,97 @@
-//! `h5lab-kernel`: the Jupyter kernel front end.
+//! `h5lab-kernel`: the Jupyter kernel front end of h5lab.
+//!
+//! `h5lab-kernel --connection-file FILE` serves Jupyter's messaging protocol 5.3 over
+//! ZeroMQ; `h5lab-kernel install` writes the kernelspec. See [`cli`] for the flags.
+
+mod cli;
+mod codec;
+mod connection;
+mod control;
+mod executor;
+mod guard;
+mod handlers;
+mod heartbeat;
+mod history;
+mod install;
+mod iopub;
+mod kernel;
+mod log;
+mod messages;
+mod shell;
+mod stdin;
+mod wire;
 
 use std::process::ExitCode;
+use std::time::Duration;
 
-const USAGE: &str = "\
-h5lab-kernel — the HDF5 (h5lab) Jupyter kernel
-
-Usage:
-  h5lab-kernel [--version] [--help]
-
-Options:
-  -h, --help     print this help and exit
-  -V, --version  print h5lab's and HDF5's versions and exit
-";
+use cli::Command;
+use connection::ConnectionInfo;
+use kernel::Ending;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None | Some("-h") | Some("--help") => {
-            print!("{USAGE}");
+    let command = match cli::parse(&args) {
+        Ok(command) => command,
+        Err(e) => {
+            eprintln!("h5lab-kernel: {e}\n\n{}", cli::help());
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Help => {
+            print!("{}", cli::help());
             ExitCode::SUCCESS
         }
-        Some("-V") | Some("--version") => {
-            let (major, minor, release) = h5lab_core::hdf5::run(|lib| h5lab_core::hdf5::library_version(lib));
+        Command::Version => {
+            let (major, minor, release) = h5lab_core::hdf5::run(h5lab_core::hdf5::library_version);
             println!("h5lab-kernel {} (HDF5 {major}.{minor}.{release})", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Some(other) => {
-            eprintln!("h5lab-kernel: unknown argument '{other}'\n\n{USAGE}");
-            ExitCode::from(2)
+        Command::Install { location, name, display_name } => {
+            match install::install(&location, &name, display_name.as_deref(), &install::process_env) {
+                Ok(dir) => {
+                    println!("Installed kernelspec {name} in {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
         }
+        Command::Uninstall { location, name } => match install::uninstall(&location, &name, &install::process_env) {
+            Ok(dir) => {
+                println!("Removed kernelspec {name} from {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        Command::Kernel { connection_file } => match ConnectionInfo::load(&connection_file) {
+            Ok(info) => run_kernel(info),
+            Err(e) => fail(&format!("{}: {e}", connection_file.display())),
+        },
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("h5lab-kernel: {message}");
+    ExitCode::FAILURE
+}
+
+/// Serves until shutdown. The sockets run on a small tokio runtime; cells run on the
+/// HDF5 owner thread.
+fn run_kernel(info: ConnectionInfo) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
+    };
+    let ending = runtime.block_on(kernel::serve(info));
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    match ending {
+        Ok(Ending::Clean) => ExitCode::SUCCESS,
+        Ok(Ending::SessionStuck) => {
+            // The owner thread is still inside HDF5: running HDF5's exit handlers on
+            // this thread now would race it. Leave without them.
+            // SAFETY: _exit ends the process at once; nothing runs after it.
+            unsafe { libc::_exit(1) }
+        }
+        Err(e) => fail(&e),
     }
 }
