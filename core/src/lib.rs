@@ -5,5 +5,6 @@
 //! what comes back.
 
 pub mod hdf5;
+pub mod render;
 pub mod session;
 pub mod syntax;
