@@ -1,5 +1,6 @@
-//! CPython 3.11's `_extract_caret_anchors_from_line_segment`: where the `^` part of a
-//! `~~^~~` marker goes, for a failing binary operation or subscript.
+//! Where the `^` part of CPython 3.11's `~~^~~` marker goes, for a failing binary
+//! operation or subscript (`extract_anchors_from_line` in traceback.c, which prints
+//! uncaught exceptions; `traceback.py`'s twin differs around parentheses).
 //!
 //! CPython re-parses the failing expression's source segment with `ast.parse`; this
 //! module parses it with a small precedence parser over [`super::pytokenize`] tokens,
@@ -31,7 +32,8 @@ struct Parser {
 const COMPARISONS: [&str; 6] = ["<", ">", "==", ">=", "<=", "!="];
 /// Binary operator levels, loosest first (`**` is handled apart: it binds tighter than
 /// unary minus on its left and is right-associative).
-const LEVELS: [&[&str]; 6] = [&["|"], &["^"], &["&"], &["<<", ">>"], &["+", "-"], &["*", "/", "//", "%", "@"]];
+const LEVELS: [&[&str]; 6] =
+    [&["|"], &["^"], &["&"], &["<<", ">>"], &["+", "-"], &["*", "/", "//", "%", "@"]];
 
 impl Parser {
     fn peek(&self) -> Option<&Token> {
@@ -93,9 +95,10 @@ impl Parser {
     fn comparison(&mut self) -> Option<Node> {
         let mut node = self.binary(0)?;
         loop {
-            let is_cmp = self.peek().is_some_and(|t| t.kind == Kind::Op && COMPARISONS.contains(&t.text.as_str()))
-                || self.peek_is("in")
-                || self.peek_is("is");
+            let is_cmp =
+                self.peek().is_some_and(|t| t.kind == Kind::Op && COMPARISONS.contains(&t.text.as_str()))
+                    || self.peek_is("in")
+                    || self.peek_is("is");
             let not_in = self.peek_is("not") && self.toks.get(self.i + 1).is_some_and(|t| t.text == "in");
             if !is_cmp && !not_in {
                 return Some(node);
@@ -257,26 +260,34 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     }
     let mut parser = Parser { toks, i: 0 };
     let node = parser.expression()?;
-    let rest_is_end = parser.toks[parser.i..].iter().all(|t| matches!(t.kind, Kind::Newline | Kind::EndMarker));
+    let rest_is_end =
+        parser.toks[parser.i..].iter().all(|t| matches!(t.kind, Kind::Newline | Kind::EndMarker));
     if !rest_is_end {
         return None;
     }
     let chars: Vec<char> = segment.chars().collect();
-    let is_space = |c: char| super::pytokenize::py_isspace(c);
     match node.shape {
         Shape::BinOp { left_end, right_start } => {
-            let operator: Vec<char> = chars.get(left_end..right_start)?.to_vec();
-            let offset = operator.iter().take_while(|c| is_space(**c)).count();
-            let mut left = left_end + offset;
-            let mut right = left + 1;
-            if offset + 1 < operator.len() && !is_space(operator[offset + 1]) {
-                right += 1;
+            // The first non-blank character after the left operand, skipping the
+            // closing parentheses around it (traceback.c's loop, which differs from
+            // traceback.py's when parentheses are involved).
+            let blank = |i: usize| matches!(chars.get(i), Some(' ' | '\t' | '\x0c'));
+            let mut anchors = None;
+            for (i, &c) in chars.iter().enumerate().take(right_start).skip(left_end) {
+                if blank(i) {
+                    continue;
+                }
+                let mut right = i + 1;
+                if i + 1 < right_start && !blank(i + 1) {
+                    right += 1;
+                }
+                anchors = Some((i, right));
+                if i + 1 < right_start && c == ')' {
+                    continue;
+                }
+                break;
             }
-            while left < chars.len() && (is_space(chars[left]) || matches!(chars[left], ')' | '#')) {
-                left += 1;
-                right += 1;
-            }
-            Some((left, right))
+            anchors
         }
         Shape::Subscript { value_end, slice_end } => {
             let mut left = value_end;
@@ -305,6 +316,8 @@ mod tests {
         assert_eq!(caret_anchors("1/0"), Some((1, 2)));
         assert_eq!(caret_anchors("a // b"), Some((2, 4)));
         assert_eq!(caret_anchors("(a) + b"), Some((4, 5)));
+        assert_eq!(caret_anchors("(a) // (a - a)"), Some((4, 6)));
+        assert_eq!(caret_anchors("((1)) / (a)"), Some((6, 7)));
         assert_eq!(caret_anchors("a + b * c"), Some((2, 3)));
         assert_eq!(caret_anchors("-x ** 2"), None);
         assert_eq!(caret_anchors("x ** 2"), Some((2, 4)));

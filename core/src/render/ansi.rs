@@ -104,10 +104,7 @@ mod tests {
 
     #[test]
     fn paint_wraps_each_line_of_a_token_separately() {
-        assert_eq!(
-            painted(Style::String, "ab\ncd", true),
-            "\x1b[33mab\x1b[39m\n\x1b[33mcd\x1b[39m"
-        );
+        assert_eq!(painted(Style::String, "ab\ncd", true), "\x1b[33mab\x1b[39m\n\x1b[33mcd\x1b[39m");
         assert_eq!(painted(Style::String, "\n", true), "\n");
         assert_eq!(painted(Style::Keyword, "", true), "");
         assert_eq!(painted(Style::Keyword, "if", false), "if");
@@ -115,10 +112,7 @@ mod tests {
 
     #[test]
     fn strip_ansi_removes_csi_sequences_only() {
-        assert_eq!(
-            strip_ansi("\x1b[38;5;28;01mdef\x1b[39;00m f(x): ✓ \x1b[?x"),
-            "def f(x): ✓ \x1b[?x"
-        );
+        assert_eq!(strip_ansi("\x1b[38;5;28;01mdef\x1b[39;00m f(x): ✓ \x1b[?x"), "def f(x): ✓ \x1b[?x");
         assert_eq!(strip_ansi("\x1b["), "\x1b[");
     }
 }

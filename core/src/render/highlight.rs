@@ -10,10 +10,9 @@ use super::pytokenize::{py_isspace, tokenize, Flow, Kind};
 
 /// Python's hard keywords (`keyword.kwlist` of 3.11); soft keywords are plain names.
 const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+    "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+    "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 /// Colours Python source as IPython's traceback does for each of its code lines.
@@ -35,7 +34,7 @@ pub(crate) fn expand_tabs(text: &str) -> String {
         match c {
             '\t' => {
                 let n = 8 - column % 8;
-                out.extend(std::iter::repeat(' ').take(n));
+                out.extend(std::iter::repeat_n(' ', n));
                 column += n;
             }
             '\n' | '\r' => {
@@ -122,9 +121,6 @@ mod tests {
 
     #[test]
     fn multi_line_strings_are_coloured_line_by_line() {
-        assert_eq!(
-            highlight_python("s = '''a\nb'''"),
-            "s = \x1b[33m'''a\x1b[39m\n\x1b[33mb'''\x1b[39m\n"
-        );
+        assert_eq!(highlight_python("s = '''a\nb'''"), "s = \x1b[33m'''a\x1b[39m\n\x1b[33mb'''\x1b[39m\n");
     }
 }

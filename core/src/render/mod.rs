@@ -5,8 +5,8 @@
 //! [`highlight_python`] is the code colouring those tracebacks use, and [`strip_ansi`]
 //! takes colours off again.
 
-pub mod ansi;
 mod anchors;
+pub mod ansi;
 pub mod highlight;
 mod plain;
 mod pytokenize;

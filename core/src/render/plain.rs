@@ -2,9 +2,8 @@
 //! outside the notebook (`h5lab run script.py`).
 
 use super::anchors::caret_anchors;
-use super::pytokenize::py_isspace;
 use super::source_block::cached_lines;
-use super::traceback::{CellSources, ChainKind, ExceptionReport, TracebackEntry};
+use super::traceback::{CellSources, ChainKind, ColumnSpan, ExceptionReport, TracebackEntry};
 
 const RECURSIVE_CUTOFF: usize = 3;
 
@@ -40,7 +39,10 @@ fn format_stack(frames: &[TracebackEntry], sources: &dyn CellSources) -> String 
     let repeated = |out: &mut String, count: usize| {
         if count > RECURSIVE_CUTOFF {
             let n = count - RECURSIVE_CUTOFF;
-            out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+            out.push_str(&format!(
+                "  [Previous line repeated {n} more time{}]\n",
+                if n > 1 { "s" } else { "" }
+            ));
         }
     };
     for frame in frames {
@@ -71,7 +73,8 @@ fn file_name(sources: &dyn CellSources, cell: u64) -> String {
     sources.cell_filename(cell).unwrap_or_else(|| format!("<cell {cell}>"))
 }
 
-/// `StackSummary.format_frame_summary`.
+/// One frame as traceback.c's `tb_displayline` prints it: the location, the line
+/// without its leading blanks (trailing ones kept), and the markers.
 fn format_frame(frame: &TracebackEntry, sources: &dyn CellSources) -> String {
     let mut row = format!(
         "  File \"{}\", line {}, in {}\n",
@@ -83,51 +86,54 @@ fn format_frame(frame: &TracebackEntry, sources: &dyn CellSources) -> String {
     let Some(line) = (frame.line as usize).checked_sub(1).and_then(|i| lines.get(i)) else {
         return row;
     };
-    let stripped = line.trim_matches(py_isspace);
-    if stripped.is_empty() {
+    let line: Vec<char> = line.trim_end_matches(['\n', '\r']).chars().collect();
+    let truncation = line.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    if truncation == line.len() {
         return row;
     }
-    row.push_str(&format!("    {stripped}\n"));
-    let Some(cols) = frame.columns else {
-        return row;
-    };
-    let chars: Vec<char> = line.chars().collect();
-    let stripped_len = stripped.chars().count();
-    let stripped_characters = chars.len() as i64 - stripped_len as i64;
-    let start = (cols.start as usize).min(chars.len());
-    let (end, anchors) = if cols.end_line == frame.line {
-        let end = (cols.end as usize).clamp(start, chars.len());
-        let segment: String = chars[start..end].iter().collect();
-        (end, caret_anchors(&segment))
-    } else {
-        (line.trim_end_matches(py_isspace).chars().count().max(start), None)
-    };
-    let anchored = anchors.is_some_and(|(l, r)| r > l);
-    if end - start >= stripped_len && !anchored {
-        return row;
-    }
-    let segment = &chars[start..end];
-    let dp_start = display_width(&chars, start) as i64 + 1;
-    let dp_end = display_width(&chars, end) as i64 + 1;
     row.push_str("    ");
-    row.push_str(&" ".repeat((dp_start - stripped_characters).max(0) as usize));
-    match anchors {
-        Some((left, right)) => {
-            let dp_left = display_width(segment, left) as i64;
-            let dp_right = display_width(segment, right) as i64;
-            row.push_str(&"~".repeat(dp_left.max(0) as usize));
-            row.push_str(&"^".repeat((dp_right - dp_left).max(0) as usize));
-            row.push_str(&"~".repeat((dp_end - dp_start - dp_right).max(0) as usize));
-        }
-        None => row.push_str(&"^".repeat((dp_end - dp_start).max(0) as usize)),
-    }
+    row.extend(&line[truncation..]);
     row.push('\n');
+    if let Some(cols) = frame.columns {
+        row.push_str(&markers(&line, truncation, frame.line, cols));
+    }
     row
 }
 
-/// `_display_width`: East Asian wide and fullwidth characters count twice.
-fn display_width(chars: &[char], offset: usize) -> usize {
-    chars.iter().take(offset).map(|&c| if is_wide(c) { 2 } else { 1 }).sum()
+/// The marker line (empty when the failing expression is the whole line and has no
+/// anchors): one mark per character, as wide as the character is on a terminal.
+fn markers(line: &[char], truncation: usize, lineno: u32, cols: ColumnSpan) -> String {
+    let start = cols.start as usize;
+    let (end, anchors) = if cols.end_line == lineno {
+        let end = (cols.end as usize).max(start);
+        let segment: String = line.get(start..end.min(line.len())).unwrap_or(&[]).iter().collect();
+        (end, caret_anchors(&segment).map(|(l, r)| (l + start, r + start)))
+    } else {
+        // traceback.c scans the UTF-8 bytes backwards from the character count.
+        let text: String = line.iter().collect();
+        let bytes = text.as_bytes();
+        let mut i = line.len();
+        while i > 0 && matches!(bytes.get(i - 1), Some(b' ' | b'\t' | 0x0c)) {
+            i -= 1;
+        }
+        (i, None)
+    };
+    if end - start.min(end) == line.len() - truncation && anchors.is_none() {
+        return String::new();
+    }
+    let mut out = String::from("    ");
+    for position in truncation + 1..=end {
+        let width = line.get(position - 1).map_or(1, |&c| if is_wide(c) { 2 } else { 1 });
+        let mark = match anchors {
+            _ if position <= start => ' ',
+            Some((left, right)) if left < position && position <= right => '^',
+            Some(_) => '~',
+            None => '^',
+        };
+        out.extend(std::iter::repeat_n(mark, width));
+    }
+    out.push('\n');
+    out
 }
 
 /// East Asian Width W or F (the main blocks).
@@ -146,18 +152,33 @@ fn is_wide(c: char) -> bool {
         | 0x1F90C..=0x1F9FF | 0x1FA70..=0x1FAFF | 0x20000..=0x3FFFD)
 }
 
-/// A SyntaxError's lines in CPython's format (`  File "…", line k`, the line, the
-/// carets, `SyntaxError: msg`).
+/// A SyntaxError's lines as CPython's C printer writes them (`print_error_text`):
+/// `  File "…", line k`, the line without its leading blanks, the carets placed by
+/// UTF-8 byte offsets (one caret, or `offset..end_offset`), `SyntaxError: msg`.
 fn syntax_lines(report: &ExceptionReport, d: &super::traceback::SyntaxDetails) -> String {
     let mut out = format!("  File \"{}\", line {}\n", d.filename, d.lineno);
-    let text = d.text.trim_end_matches(['\n', '\r']);
-    let chars: Vec<char> = text.chars().collect();
-    let indent = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
-    let shown: String = chars[indent..].iter().collect();
-    out.push_str(&format!("    {shown}\n"));
-    if d.offset > 0 {
-        let caret_col = (d.offset as usize - 1).saturating_sub(indent);
-        out.push_str(&format!("    {}^\n", " ".repeat(caret_col)));
+    if !d.text.is_empty() {
+        let byte_offset = |column: u32| -> i64 {
+            let chars = (column as i64 - 1).max(-1);
+            if chars < 0 {
+                return -1;
+            }
+            d.text.chars().take(chars as usize).map(char::len_utf8).sum::<usize>() as i64
+        };
+        let blanks = d.text.bytes().take_while(|b| matches!(b, b' ' | b'\t' | 0x0c)).count();
+        let text = &d.text[blanks..];
+        let len = text.strip_suffix('\n').unwrap_or(text).len() as i64;
+        let start = (byte_offset(d.offset) - blanks as i64).min(len);
+        let end = byte_offset(d.end_offset) - blanks as i64;
+        out.push_str("    ");
+        out.push_str(text);
+        if !text.ends_with('\n') {
+            out.push('\n');
+        }
+        if start >= 0 {
+            let carets = if d.end_offset > d.offset && end > start { end - start } else { 1 };
+            out.push_str(&format!("    {}{}\n", " ".repeat(start as usize), "^".repeat(carets as usize)));
+        }
     }
     let base = d.filename.rsplit(['/', '\\']).next().unwrap_or(&d.filename);
     let suffix = format!(" ({base}, line {})", d.lineno);

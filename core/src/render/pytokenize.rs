@@ -68,9 +68,9 @@ pub enum Flow {
 const TABSIZE: usize = 8;
 
 const OPERATORS: &[&str] = &[
-    "!=", "%", "%=", "&", "&=", "(", ")", "*", "**", "**=", "*=", "+", "+=", ",", "-", "-=",
-    "->", ".", "...", "/", "//", "//=", "/=", ":", ":=", ";", "<", "<<", "<<=", "<=", "=",
-    "==", ">", ">=", ">>", ">>=", "@", "@=", "[", "]", "^", "^=", "{", "|", "|=", "}", "~",
+    "!=", "%", "%=", "&", "&=", "(", ")", "*", "**", "**=", "*=", "+", "+=", ",", "-", "-=", "->", ".",
+    "...", "/", "//", "//=", "/=", ":", ":=", ";", "<", "<<", "<<=", "<=", "=", "==", ">", ">=", ">>", ">>=",
+    "@", "@=", "[", "]", "^", "^=", "{", "|", "|=", "}", "~",
 ];
 
 /// Python's `\w` for str patterns (approximated by Unicode alphanumerics).
@@ -211,9 +211,7 @@ fn prefixed(line: &[char], i: usize, quote_at: impl Fn(usize) -> bool) -> Option
 
 /// `Triple`: a prefix and `'''` or `"""`.
 fn triple(line: &[char], i: usize) -> Option<usize> {
-    let is_triple = |j: usize| {
-        matches!(at(line, j), Some(q @ ('\'' | '"')) if at(line, j + 1) == Some(q) && at(line, j + 2) == Some(q))
-    };
+    let is_triple = |j: usize| matches!(at(line, j), Some(q @ ('\'' | '"')) if at(line, j + 1) == Some(q) && at(line, j + 2) == Some(q));
     prefixed(line, i, is_triple).map(|k| i + k + 3)
 }
 
@@ -481,7 +479,7 @@ pub fn tokenize<'a>(
 /// `token in triple_quoted`: a prefix and three quotes, nothing else.
 fn triple_start(token: &[char]) -> Option<char> {
     let n = token.len();
-    if n < 3 || n > 5 {
+    if !(3..=5).contains(&n) {
         return None;
     }
     let q = token[n - 1];
@@ -520,9 +518,19 @@ mod tests {
     #[test]
     fn numbers_follow_pythons_alternatives() {
         for (src, tok) in [
-            ("0x1F", "0x1F"), ("1_000", "1_000"), ("3.14", "3.14"), ("1e-5", "1e-5"),
-            ("2.5E+3", "2.5E+3"), ("3j", "3j"), (".5", ".5"), ("10.", "10."), ("0123", "0"),
-            ("1__2", "1"), ("1.5e3j", "1.5e3j"), ("0b101", "0b101"), ("0o17", "0o17"),
+            ("0x1F", "0x1F"),
+            ("1_000", "1_000"),
+            ("3.14", "3.14"),
+            ("1e-5", "1e-5"),
+            ("2.5E+3", "2.5E+3"),
+            ("3j", "3j"),
+            (".5", ".5"),
+            ("10.", "10."),
+            ("0123", "0"),
+            ("1__2", "1"),
+            ("1.5e3j", "1.5e3j"),
+            ("0b101", "0b101"),
+            ("0o17", "0o17"),
         ] {
             assert_eq!(kinds(src)[0], (Kind::Number, tok.to_string()), "{src}");
         }

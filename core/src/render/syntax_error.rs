@@ -65,7 +65,13 @@ fn location_and_caret(out: &mut String, d: &SyntaxDetails, color: bool) {
     let stop = i64::from(d.offset) - 1;
     let stop = if stop < 0 { (stop + len).max(0) } else { stop.min(len) } as usize;
     let mut caret = String::from("    ");
-    caret.extend(text.get(indent..stop.max(indent)).unwrap_or(&[]).iter().map(|&c| if py_isspace(c) { c } else { ' ' }));
+    caret.extend(text.get(indent..stop.max(indent)).unwrap_or(&[]).iter().map(|&c| {
+        if py_isspace(c) {
+            c
+        } else {
+            ' '
+        }
+    }));
     caret.push('^');
     paint(out, Style::Plain, &caret, color);
     out.push('\n');
@@ -74,10 +80,7 @@ fn location_and_caret(out: &mut String, d: &SyntaxDetails, color: bool) {
 /// The exception's `msg`: `str(exc)` without the ` (file, line k)` CPython appends.
 fn message_of(evalue: &str, d: &SyntaxDetails) -> String {
     let base = d.filename.rsplit(['/', '\\']).next().unwrap_or(&d.filename);
-    let suffixes = [format!(" ({base}, line {})", d.lineno), format!(" ({base})"), format!(" (line {})", d.lineno)];
-    suffixes
-        .iter()
-        .find_map(|s| evalue.strip_suffix(s.as_str()))
-        .unwrap_or(evalue)
-        .to_string()
+    let suffixes =
+        [format!(" ({base}, line {})", d.lineno), format!(" ({base})"), format!(" (line {})", d.lineno)];
+    suffixes.iter().find_map(|s| evalue.strip_suffix(s.as_str())).unwrap_or(evalue).to_string()
 }

@@ -95,6 +95,10 @@ pub struct SyntaxDetails {
     /// errors; `tokenize`'s IndentationError carries the 0-based column of the line's
     /// first non-blank character, which puts the caret under it.
     pub offset: u32,
+    /// The exception's `end_offset` (1-based column just past the error, 0 when
+    /// unknown): CPython's plain display underlines `offset..end_offset` with `^`;
+    /// IPython shows one caret and ignores it.
+    pub end_offset: u32,
     /// The offending line as the cell holds it (IPython reads it from the cell).
     pub text: String,
     /// The cell the error is in.

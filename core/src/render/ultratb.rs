@@ -23,8 +23,7 @@ const CONTEXT_MAIN: i64 = 4;
 const CONTEXT_CHAINED: i64 = 2;
 
 const DIRECT_CAUSE: &str = "\nThe above exception was the direct cause of the following exception:\n";
-const DURING_HANDLING: &str =
-    "\nDuring handling of the above exception, another exception occurred:\n";
+const DURING_HANDLING: &str = "\nDuring handling of the above exception, another exception occurred:\n";
 
 /// The `traceback` list for `report` (see [`super::traceback::render_traceback`]).
 pub fn structured_traceback(report: &ExceptionReport, sources: &dyn CellSources, color: bool) -> Vec<String> {
@@ -45,7 +44,12 @@ pub fn structured_traceback(report: &ExceptionReport, sources: &dyn CellSources,
 }
 
 /// Header, one entry per frame, and the `ename: evalue` line of one exception.
-fn exception_as_a_whole(report: &ExceptionReport, sources: &dyn CellSources, context: i64, color: bool) -> Vec<String> {
+fn exception_as_a_whole(
+    report: &ExceptionReport,
+    sources: &dyn CellSources,
+    context: i64,
+    color: bool,
+) -> Vec<String> {
     let mut out = vec![header(&report.ename, color)];
     out.extend(report.frames.iter().map(|frame| format_frame(frame, sources, context, color)));
     let mut last = painted(Style::Red, &report.ename, color);
@@ -61,7 +65,7 @@ fn header(ename: &str, color: bool) -> String {
     let title = "Traceback (most recent call last)";
     let width = WIDTH.saturating_sub(ename.chars().count());
     let pad = width.saturating_sub(title.len());
-    out.extend(std::iter::repeat(' ').take(pad));
+    out.extend(std::iter::repeat_n(' ', pad));
     out.push_str(title);
     out
 }
