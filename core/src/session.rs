@@ -213,8 +213,9 @@ impl Session {
         let count = if options.store_history { self.execution_count + 1 } else { self.execution_count };
         if options.store_history {
             self.execution_count = count;
-            self.inputs.push(code.to_string());
-            self.record_input(code);
+            let text = transformed_text(code);
+            self.inputs.push(text.clone());
+            self.record_input(&text);
         }
         let (result, error) = self.run(code, count, sink);
         let mut outcome = ExecuteOutcome { execution_count: count, error, ..ExecuteOutcome::default() };
@@ -254,6 +255,7 @@ impl Session {
                     filename: cell_filename(code),
                     lineno: error.span.start.line.max(1),
                     offset: error.span.start.col + 1,
+                    end_offset: error.span.end.col + 1,
                     text: code.lines().nth(error.span.start.line.saturating_sub(1) as usize).unwrap_or("").to_string(),
                     cell: count,
                 });
@@ -309,27 +311,40 @@ impl Session {
 
     /// The notebook error report of an exception.
     fn report(&mut self, exc: &Exc) -> ErrorReport {
-        let report = self.exception_report(exc, 0);
+        let report = self.exception_report(exc, None, 0);
         let sources = SessionSources(&self.inputs);
-        let traceback = crate::render::tb_interim::render(&report, &sources, self.options.color);
+        let traceback = crate::render::render_traceback(&report, &sources, self.options.color);
         ErrorReport { ename: report.ename.clone(), evalue: report.evalue.clone(), traceback }
     }
 
-    fn exception_report(&mut self, exc: &Exc, depth: usize) -> ExceptionReport {
+    /// The report of `exc`; `later` is the exception raised from or while handling it
+    /// (its frames tell where a still-running frame stands when it is shown).
+    fn exception_report(&mut self, exc: &Exc, later: Option<&Exc>, depth: usize) -> ExceptionReport {
         let evalue = match exc.str(&mut self.interp) {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".to_string(),
         };
         let mut frames = exc.0.traceback.borrow().clone();
         frames.reverse();
+        if let (Some(later), Some(&catch_depth)) = (later, exc.0.traceback_depths.borrow().last()) {
+            let later_depths = later.0.traceback_depths.borrow();
+            if let Some(i) = later_depths.iter().position(|&d| d == catch_depth) {
+                let line = later.0.traceback.borrow()[i].line;
+                if let Some(first) = frames.first_mut() {
+                    if first.line != line {
+                        first.frame_line = Some(line);
+                    }
+                }
+            }
+        }
         let earlier = if depth > 10 {
             None
         } else if let Some(cause) = exc.0.cause.borrow().clone() {
-            Some((Box::new(self.exception_report(&cause, depth + 1)), ChainKind::Cause))
+            Some((Box::new(self.exception_report(&cause, Some(exc), depth + 1)), ChainKind::Cause))
         } else if exc.0.suppress_context.get() {
             None
         } else {
-            exc.0.context.borrow().clone().map(|c| (Box::new(self.exception_report(&c, depth + 1)), ChainKind::Context))
+            exc.0.context.borrow().clone().map(|c| (Box::new(self.exception_report(&c, Some(exc), depth + 1)), ChainKind::Context))
         };
         ExceptionReport { ename: exc.name(), evalue, frames, earlier, syntax: exc.0.syntax.borrow().clone() }
     }
@@ -358,6 +373,16 @@ struct SessionSources<'a>(&'a [String]);
 impl CellSources for SessionSources<'_> {
     fn cell_source(&self, cell: u64) -> Option<&str> {
         self.0.get(cell as usize).map(String::as_str)
+    }
+}
+
+/// The cell as IPython keeps it in `In[n]` and shows it in tracebacks: cleaned up, its
+/// escapes (`!cmd`, `%magic`, `obj?`) rewritten into calls.
+fn transformed_text(code: &str) -> String {
+    let cleaned = crate::syntax::cleaned_source(code);
+    match crate::syntax::parse_cell_syntax(code) {
+        Ok(module) => crate::syntax::transformed::ipython_transformed(&cleaned, &module),
+        Err(_) => cleaned,
     }
 }
 
@@ -428,6 +453,7 @@ fn syntax_exception(error: &crate::syntax::SyntaxError, code: &str, cell: u64) -
         filename: cell_filename(code),
         lineno: error.lineno,
         offset: error.offset,
+        end_offset: error.end_offset,
         text: error.text.clone(),
         cell,
     });

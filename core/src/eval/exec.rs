@@ -467,6 +467,7 @@ impl Interp {
     fn commit_frame_entry(&mut self, frame: &Frame, exc: &Exc) {
         match &frame.code {
             Some(code) => exc.push_frame(
+                self.depth,
                 code.cell,
                 code.first_line,
                 Some(crate::render::traceback::FunctionFrame {
@@ -476,7 +477,7 @@ impl Interp {
                     last_line: code.last_line,
                 }),
             ),
-            None => exc.push_frame(self.current_cell, 1, None),
+            None => exc.push_frame(0, self.current_cell, 1, None),
         }
         exc.0.committed_depth.set(Some(self.depth));
     }

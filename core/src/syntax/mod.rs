@@ -23,6 +23,7 @@ mod parser;
 pub mod source;
 pub mod strings;
 pub mod token;
+pub mod transformed;
 pub mod visit;
 pub mod warnings;
 

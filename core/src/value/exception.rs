@@ -170,6 +170,8 @@ pub struct PyException {
     pub args: RefCell<Vec<Value>>,
     /// Frames it passed through, innermost first (reversed when shown).
     pub traceback: RefCell<Vec<TracebackEntry>>,
+    /// The call depth of each traceback entry's frame (0 for the cell itself).
+    pub traceback_depths: RefCell<Vec<usize>>,
     /// `raise ... from cause`.
     pub cause: RefCell<Option<Exc>>,
     /// The exception being handled when this one was raised.
@@ -209,6 +211,7 @@ impl Exc {
             class,
             args: RefCell::new(args),
             traceback: RefCell::new(Vec::new()),
+            traceback_depths: RefCell::new(Vec::new()),
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
@@ -335,10 +338,12 @@ impl Exc {
         }
     }
 
-    /// Adds a frame to the traceback, at its pending line (or `fallback_line`).
-    pub fn push_frame(&self, cell: u64, fallback_line: u32, function: Option<FunctionFrame>) {
+    /// Adds the frame at call depth `depth` to the traceback, at its pending line (or
+    /// `fallback_line`).
+    pub fn push_frame(&self, depth: usize, cell: u64, fallback_line: u32, function: Option<FunctionFrame>) {
         let line = self.0.pending_line.take().unwrap_or(fallback_line);
-        self.0.traceback.borrow_mut().push(TracebackEntry { cell, line, function });
+        self.0.traceback.borrow_mut().push(TracebackEntry { cell, line, frame_line: None, function, columns: None });
+        self.0.traceback_depths.borrow_mut().push(depth);
     }
 
     /// Adds the frame at call depth `depth` as the exception leaves it — unless its
@@ -349,7 +354,7 @@ impl Exc {
             self.0.pending_line.set(None);
             return;
         }
-        self.push_frame(cell, fallback_line, function);
+        self.push_frame(depth, cell, fallback_line, function);
     }
 
     /// `str(e)` as Python computes it.

@@ -186,7 +186,9 @@ impl<'a> Lowerer<'a> {
             S::FunctionDef(def) => {
                 let decorators: Vec<ir::Expr> = def.decorators.iter().map(|d| self.expr(d)).collect();
                 let last_line = def.body.last().map_or(stmt.span.end.line, |s| last_line_of(&s.span));
-                let make = self.function(&def.name, &def.params, FunctionBody::Block(&def.body), line(&def.name_span), last_line);
+                // co_firstlineno: the first decorator's line for a decorated function.
+                let first_line = def.decorators.first().map_or(line(&def.name_span), |d| line(&d.span));
+                let make = self.function(&def.name, &def.params, FunctionBody::Block(&def.body), first_line, last_line);
                 let var = self.var(&def.name);
                 ir::StmtKind::Def(make, decorators, var, Rc::from(def.name.as_str()))
             }
