@@ -5,5 +5,6 @@
 //! what comes back.
 
 pub mod hdf5;
+pub mod numpy;
 pub mod session;
 pub mod syntax;
