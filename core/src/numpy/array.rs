@@ -349,11 +349,6 @@ impl NdArray {
     }
 }
 
-/// Gathers `v[offsets]` into a new buffer of the same variant.
-pub(crate) fn gather<T: Elem>(v: &[T], offsets: &[usize]) -> Buffer {
-    T::into_buffer(offsets.iter().map(|&i| v[i].clone()).collect())
-}
-
 /// A NumPy scalar converted as `.item()`/`.tolist()` convert it (int, float,
 /// complex, bool, str, bytes); other values unchanged.
 pub fn to_python_scalar(v: PyValue) -> PyValue {
@@ -399,11 +394,12 @@ pub fn normalize_axis(axis: isize, ndim: usize) -> NpResult<usize> {
 pub fn resolve_shape(shape: &[isize], size: usize) -> NpResult<Vec<usize>> {
     let unknown: Vec<usize> = shape.iter().enumerate().filter(|(_, &n)| n < 0).map(|(i, _)| i).collect();
     let shape_text = || {
-        let parts: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
+        let parts: Vec<String> =
+            shape.iter().map(|&n| if n == -1 { "newaxis".to_string() } else { n.to_string() }).collect();
         if parts.len() == 1 {
             format!("({},)", parts[0])
         } else {
-            format!("({})", parts.join(", "))
+            format!("({})", parts.join(","))
         }
     };
     if unknown.len() > 1 {

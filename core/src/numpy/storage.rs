@@ -207,6 +207,37 @@ impl Buffer {
             b => crate::np_dispatch!(b, v => Elem::into_buffer(offsets.iter().map(|&i| v[i].clone()).collect())),
         }
     }
+    /// Writes `src`'s elements (in order) to the positions `offsets`; `src` must be
+    /// of the same variant (false otherwise).
+    pub fn scatter(&mut self, offsets: &[usize], src: &Buffer) -> bool {
+        fn put<T: Clone>(dst: &mut [T], offsets: &[usize], src: &[T]) {
+            for (&o, v) in offsets.iter().zip(src) {
+                dst[o] = v.clone();
+            }
+        }
+        match (self, src) {
+            (Buffer::Bool(d), Buffer::Bool(s)) => put(d, offsets, s),
+            (Buffer::I8(d), Buffer::I8(s)) => put(d, offsets, s),
+            (Buffer::I16(d), Buffer::I16(s)) => put(d, offsets, s),
+            (Buffer::I32(d), Buffer::I32(s)) => put(d, offsets, s),
+            (Buffer::I64(d), Buffer::I64(s)) => put(d, offsets, s),
+            (Buffer::U8(d), Buffer::U8(s)) => put(d, offsets, s),
+            (Buffer::U16(d), Buffer::U16(s)) => put(d, offsets, s),
+            (Buffer::U32(d), Buffer::U32(s)) => put(d, offsets, s),
+            (Buffer::U64(d), Buffer::U64(s)) => put(d, offsets, s),
+            (Buffer::F16(d), Buffer::F16(s)) => put(d, offsets, s),
+            (Buffer::F32(d), Buffer::F32(s)) => put(d, offsets, s),
+            (Buffer::F64(d), Buffer::F64(s)) => put(d, offsets, s),
+            (Buffer::C64(d), Buffer::C64(s)) => put(d, offsets, s),
+            (Buffer::C128(d), Buffer::C128(s)) => put(d, offsets, s),
+            (Buffer::Bytes(d), Buffer::Bytes(s)) => put(d, offsets, s),
+            (Buffer::Str(d), Buffer::Str(s)) => put(d, offsets, s),
+            (Buffer::Object(d), Buffer::Object(s)) => put(d, offsets, s),
+            (Buffer::Record(d), Buffer::Record(s)) => put(d, offsets, s),
+            _ => return false,
+        }
+        true
+    }
     /// The number of elements.
     pub fn len(&self) -> usize {
         crate::np_dispatch!(self, v => v.len())

@@ -425,7 +425,6 @@ pub fn scientific(bits: &FloatBits, opt: &Dragon4Options) -> String {
     if opt.precision >= 0 && opt.trim != Trim::None && num_fraction_digits > 0 {
         while buf.last() == Some(&b'0') {
             buf.pop();
-            num_fraction_digits -= 1;
         }
         if opt.trim == Trim::LeaveOneZero && buf.last() == Some(&b'.') {
             buf.push(b'0');

@@ -143,7 +143,7 @@ impl Grid<'_> {
         let show_summary = self.summarize && 2 * self.edge < a_len;
         let (leading, trailing) = if show_summary { (self.edge, self.edge) } else { (0, kept_len) };
         let mut s = String::new();
-        let mut item = |i: usize, index: &mut Vec<usize>| {
+        let item = |i: usize, index: &mut Vec<usize>| {
             index.push(i);
             let w = self.recurse(index, &next_hanging_indent, next_width);
             index.pop();
