@@ -100,6 +100,19 @@ impl NdArray {
     pub fn len(&self) -> NpResult<usize> {
         self.shape.first().copied().ok_or_else(|| NpError::type_error("len() of unsized object"))
     }
+    /// `bool(a)`: the only element's truth, with NumPy's errors for empty and
+    /// multi-element arrays.
+    pub fn truthy(&self) -> NpResult<bool> {
+        match self.size() {
+            0 => Err(NpError::value(
+                "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",
+            )),
+            1 => Ok(self.values().first().and_then(|v| v.truthy()).unwrap_or(true)),
+            _ => Err(NpError::value(
+                "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+            )),
+        }
+    }
     /// Whether the array has no element.
     pub fn is_empty(&self) -> bool {
         self.size() == 0

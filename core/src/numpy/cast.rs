@@ -133,7 +133,15 @@ fn value_number(v: &PyValue, dtype: &DType, from_array: bool) -> NpResult<NumVal
                 let t = String::from_utf8_lossy(b).into_owned();
                 text_number(&t, &super::dtype::py_bytes_repr(b), dtype)
             }
-            s => s.as_num().ok_or_else(|| NpError::type_error("a structured value cannot be stored in a number")),
+            s => {
+                let n = s.as_num().ok_or_else(|| NpError::type_error("a structured value cannot be stored in a number"))?;
+                if target_int && !from_array {
+                    // NumPy converts scalars through a Python int here.
+                    let i = super::ops::scalar_to_int(s)?;
+                    check_int_bounds(&i, dtype)?;
+                }
+                Ok(n)
+            }
         },
         PyValue::Str(t) => text_number(t, &shown_str(t), dtype),
         PyValue::Bytes(b) => {
@@ -200,9 +208,12 @@ pub fn int_bounds(dtype: &DType) -> (i128, i128) {
 /// NumPy 2's OverflowError for a Python int that does not fit an integer dtype.
 pub fn check_int_bounds(i: &BigInt, dtype: &DType) -> NpResult<()> {
     let (lo, hi) = int_bounds(dtype);
-    let ok = i.to_i128().is_some_and(|v| v >= lo && v <= hi);
-    if ok {
+    let v = i.to_i128();
+    if v.is_some_and(|v| v >= lo && v <= hi) {
         return Ok(());
+    }
+    if i.to_i64().is_none() {
+        return Err(NpError::overflow("Python int too large to convert to C long"));
     }
     Err(NpError::overflow(format!("Python integer {i} out of bounds for {}", dtype.name())))
 }

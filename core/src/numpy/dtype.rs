@@ -107,6 +107,8 @@ pub struct DType {
     kind: Kind,
     big_endian: bool,
     metadata: Option<Rc<Metadata>>,
+    /// `'q'`/`'Q'` when the type was spelled that way (`.char` shows it).
+    long_long: bool,
 }
 
 impl PartialEq for DType {
@@ -163,7 +165,7 @@ pub enum DTypeSpec {
 impl DType {
     /// A native-order dtype of the given kind, without metadata.
     pub fn new(kind: Kind) -> Self {
-        DType { kind, big_endian: false, metadata: None }
+        DType { kind, big_endian: false, metadata: None, long_long: false }
     }
     /// `bool`.
     pub fn bool() -> Self {
@@ -286,6 +288,8 @@ impl DType {
             Kind::Int8 => 'b',
             Kind::Int16 => 'h',
             Kind::Int32 => 'i',
+            Kind::Int64 if self.long_long => 'q',
+            Kind::UInt64 if self.long_long => 'Q',
             Kind::Int64 => 'l',
             Kind::UInt8 => 'B',
             Kind::UInt16 => 'H',
@@ -578,7 +582,9 @@ impl DType {
             return DType::from_spec(&DTypeSpec::List(items?));
         }
         if let Some(kind) = kind_from_name(spec) {
-            return Ok(DType::new(kind));
+            let mut d = DType::new(kind);
+            d.long_long = matches!(spec, "longlong" | "ulonglong");
+            return Ok(d);
         }
         let mut chars = spec.chars();
         let (order, rest) = match chars.next() {
@@ -629,7 +635,8 @@ impl DType {
             },
             _ => return Err(not_understood()),
         };
-        let dtype = DType::new(kind);
+        let mut dtype = DType::new(kind);
+        dtype.long_long = size.is_none() && matches!(code, 'q' | 'Q');
         match order {
             Some(o) => dtype.with_byteorder(o),
             None => Ok(dtype),

@@ -96,10 +96,10 @@ impl NdArray {
                 IndexItem::Array(a) if matches!(a.dtype().kind(), Kind::Bool) => {
                     expanded.push(IndexItem::Array(a.clone()));
                 }
-                IndexItem::Array(a) if !a.dtype().is_integer() => {
-                    return Err(NpError::index(
-                        "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
-                    ));
+                IndexItem::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
+                    // A 0-d integer array indexes like an integer.
+                    let i = a.to_num_vec::<i64>().and_then(|v| v.first().copied()).unwrap_or(0);
+                    expanded.push(IndexItem::Int(i));
                 }
                 other => expanded.push(other.clone()),
             }
@@ -121,6 +121,9 @@ impl NdArray {
                 "too many indices for array: array is {}-dimensional, but {consumed} were indexed",
                 self.ndim()
             )));
+        }
+        if expanded.iter().any(|it| matches!(it, IndexItem::Array(a) if !a.dtype().is_integer() && !matches!(a.dtype().kind(), Kind::Bool))) {
+            return Err(NpError::index("arrays used as indices must be of integer (or boolean) type"));
         }
         let any_array = expanded.iter().any(|it| matches!(it, IndexItem::Array(_)));
         let mut offset = self.offset as isize;

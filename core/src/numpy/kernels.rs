@@ -119,7 +119,7 @@ macro_rules! impl_arith_int {
                             0
                         } else {
                             let q = a.wrapping_div(b);
-                            if $signed && (a % b != 0) && ((a < 0) != (b < 0)) {
+                            if $signed && (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) {
                                 q.wrapping_sub(1)
                             } else {
                                 q

@@ -595,7 +595,10 @@ pub fn scalar_to_float(s: &Scalar) -> NpResult<f64> {
 /// `np.int8(5)`-style construction of a NumPy scalar from a Python value (Python ints
 /// out of range raise OverflowError, as NumPy 2 does).
 pub fn make_scalar(dtype: &DType, v: &PyValue) -> NpResult<PyValue> {
-    let a = super::create::array(v, Some(dtype))?;
+    let a = match v {
+        PyValue::Scalar(s) if s.as_num().is_some() => NdArray::from_scalar(s).astype(dtype)?,
+        _ => super::create::array(v, Some(dtype))?,
+    };
     if a.ndim() != 0 {
         return Ok(PyValue::Array(a));
     }
