@@ -7,7 +7,7 @@ mod support;
 
 use std::collections::HashMap;
 
-use h5lab_core::numpy::create;
+use h5lab_core::numpy::{create, fields};
 use h5lab_core::numpy::ops::{self, Arg, UnaryOp};
 use h5lab_core::numpy::promote::{can_cast, promote_types, result_type, Casting, Operand};
 use h5lab_core::numpy::reduce::{self, Reduction};
@@ -284,7 +284,22 @@ impl Env {
             return attribute(&on, s(name));
         }
         if let Some(on) = o.get("index") {
-            let a = self.eval(on)?.array()?;
+            let target = self.eval(on)?;
+            let key_json = o["key"].as_array().unwrap();
+            if let Val::Py(PyValue::Scalar(sc @ Scalar::Void(..))) = &target {
+                let k = &key_json[0];
+                return match (k.get("str"), k.get("idx")) {
+                    (Some(name), _) => fields::void_field(sc, Some(s(name)), None).map(py),
+                    (_, Some(i)) => fields::void_field(sc, None, Some(i.as_i64().unwrap() as isize)).map(py),
+                    _ => panic!("void key"),
+                };
+            }
+            let a = target.array()?;
+            if key_json.len() == 1 {
+                if let Some(name) = key_json[0].get("str") {
+                    return a.field(s(name)).map(|f| py(PyValue::Array(f)));
+                }
+            }
             let key = self.key(&o["key"])?;
             return a.getitem(&key).map(py);
         }
@@ -315,6 +330,14 @@ impl Env {
             for st in o["stmts"].as_array().unwrap() {
                 if let Some(t) = st.get("setitem") {
                     let a = self.eval(t)?.array()?;
+                    let key_json = st["key"].as_array().unwrap();
+                    if key_json.len() == 1 {
+                        if let Some(name) = key_json[0].get("str") {
+                            let v = self.eval(&st["value"])?.py()?;
+                            a.set_field(s(name), &v)?;
+                            continue;
+                        }
+                    }
                     let key = self.key(&st["key"])?;
                     let v = self.eval(&st["value"])?.py()?;
                     a.setitem(&key, &v)?;
@@ -331,6 +354,11 @@ impl Env {
 
     fn key(&mut self, items: &J) -> NpResult<Vec<IndexItem>> {
         let mut out = Vec::new();
+        if let [single] = items.as_array().unwrap().as_slice() {
+            if single.get("tuple").is_some_and(|t| t.as_array().unwrap().is_empty()) {
+                return Ok(out);
+            }
+        }
         for k in items.as_array().unwrap() {
             if let Some(i) = k.get("idx") {
                 out.push(IndexItem::Int(i.as_i64().unwrap()));
@@ -599,8 +627,6 @@ fn parse_float(t: &str) -> f64 {
     }
 }
 
-#[allow(dead_code)]
-fn unused(_: Scalar) {}
 
 fn run(json: &str) -> (usize, Vec<String>) {
     let doc: J = serde_json::from_str(json).unwrap();

@@ -327,9 +327,35 @@ pub(crate) fn values_to_buffer_impl(values: &[PyValue], dtype: &DType, from_arra
 }
 
 impl NdArray {
+    /// `a.astype(dtype, casting=...)`: refuses casts the rule does not allow, with
+    /// NumPy's TypeError.
+    pub fn astype_with(&self, dtype: &DType, casting: super::promote::Casting) -> NpResult<NdArray> {
+        if !super::promote::can_cast(self.dtype(), dtype, casting) {
+            let rule = match casting {
+                super::promote::Casting::No => "no",
+                super::promote::Casting::Equiv => "equiv",
+                super::promote::Casting::Safe => "safe",
+                super::promote::Casting::SameKind => "same_kind",
+                super::promote::Casting::Unsafe => "unsafe",
+            };
+            return Err(NpError::type_error(format!(
+                "Cannot cast array data from {} to {} according to the rule '{rule}'",
+                self.dtype().repr(),
+                dtype.repr()
+            )));
+        }
+        self.astype(dtype)
+    }
     /// `a.astype(dtype)` (unsafe casting, as NumPy's default): always a copy.
     pub fn astype(&self, dtype: &DType) -> NpResult<NdArray> {
         let shape = self.shape().to_vec();
+        if (self.dtype().is_struct() || dtype.is_struct()) && self.dtype() != dtype && !matches!(dtype.kind(), Kind::Object) {
+            return Err(NpError::type_error(format!(
+                "Cannot cast array data from {} to {} according to the rule 'unsafe'",
+                self.dtype().repr(),
+                dtype.repr()
+            )));
+        }
         if self.is_numeric() && dtype_is_numeric(dtype) {
             let buf = self.buffer();
             let offsets = self.offsets();

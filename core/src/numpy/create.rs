@@ -46,14 +46,15 @@ use super::value::PyValue;
 use num_traits::ToPrimitive;
 
 /// The nested shape of a Python value: (shape, ragged).
-fn discover_shape(v: &PyValue) -> (Vec<usize>, bool) {
+fn discover_shape(v: &PyValue, records: bool) -> (Vec<usize>, bool) {
     match v {
         PyValue::Array(a) => (a.shape().to_vec(), false),
+        PyValue::Tuple(_) if records => (vec![], false),
         PyValue::List(items) | PyValue::Tuple(items) => {
             if items.is_empty() {
                 return (vec![0], false);
             }
-            let children: Vec<(Vec<usize>, bool)> = items.iter().map(discover_shape).collect();
+            let children: Vec<(Vec<usize>, bool)> = items.iter().map(|c| discover_shape(c, records)).collect();
             let first = &children[0].0;
             let uniform = children.iter().all(|(s, r)| !r && s == first);
             let mut shape = vec![items.len()];
@@ -76,7 +77,7 @@ fn discover_shape(v: &PyValue) -> (Vec<usize>, bool) {
 
 /// The values at depth `depth` of a nested value, in C order.
 fn collect_leaves(v: &PyValue, depth: usize, out: &mut Vec<PyValue>) {
-    if depth == 0 {
+    if depth == 0 || (matches!(v, PyValue::Tuple(_)) && false) {
         out.push(v.clone());
         return;
     }
@@ -156,7 +157,8 @@ pub fn array(obj: &PyValue, dtype: Option<&DType>) -> NpResult<NdArray> {
             None => Ok(a.copy()),
         };
     }
-    let (shape, ragged) = discover_shape(obj);
+    let records = dtype.is_some_and(|d| d.is_struct());
+    let (shape, ragged) = discover_shape(obj, records);
     let is_object = dtype.is_some_and(|d| matches!(d.kind(), Kind::Object));
     if ragged && !is_object {
         let mut detected = shape.clone();

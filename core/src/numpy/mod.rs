@@ -24,6 +24,7 @@ pub mod broadcast;
 pub mod bytes;
 pub mod cast;
 pub mod create;
+pub mod fields;
 pub mod index;
 pub mod kernels;
 pub mod ops;

@@ -191,6 +191,12 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
     let (aa, oa, sa) = a.prepare()?;
     let (bb, ob, sb) = b.prepare()?;
     let scalar = sa && sb;
+    if matches!(aa.dtype().kind(), Kind::Object | Kind::Struct(_) | Kind::Void(_))
+        || matches!(bb.dtype().kind(), Kind::Struct(_) | Kind::Void(_))
+        || (matches!(bb.dtype().kind(), Kind::Object) && matches!(ob, Operand::DType(_)))
+    {
+        return object_binary(op, &aa, &bb, scalar);
+    }
     if is_text(aa.dtype()) || is_text(bb.dtype()) {
         if matches!(oa, Operand::DType(_)) && matches!(ob, Operand::DType(_)) || op.is_comparison() || op == BinOp::Add {
             if is_text(aa.dtype()) && is_text(bb.dtype()) {
@@ -207,12 +213,6 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
         let da = weak_dtype(&aa, &oa);
         let db = weak_dtype(&bb, &ob);
         return Err(no_loop(op, &da, &db));
-    }
-    if matches!(aa.dtype().kind(), Kind::Object | Kind::Struct(_) | Kind::Void(_))
-        || matches!(bb.dtype().kind(), Kind::Struct(_) | Kind::Void(_))
-        || (matches!(bb.dtype().kind(), Kind::Object) && matches!(ob, Operand::DType(_)))
-    {
-        return object_binary(op, &aa, &bb, scalar);
     }
     let rt = result_type(&[oa.clone(), ob.clone()])?;
     let mut loop_dt = loop_dtype(op, &rt)?;

@@ -196,7 +196,7 @@ impl Buffer {
             Kind::Complex128 => Buffer::C128(vec![Complex64::new(0.0, 0.0); len]),
             Kind::Bytes(_) => Buffer::Bytes(vec![Vec::new(); len]),
             Kind::Str(_) => Buffer::Str(vec![String::new(); len]),
-            Kind::Object => Buffer::Object(vec![PyValue::None; len]),
+            Kind::Object => Buffer::Object(vec![PyValue::int(0); len]),
             Kind::Void(_) | Kind::Struct(_) => Buffer::Record(vec![vec![0; dtype.itemsize()]; len]),
         }
     }

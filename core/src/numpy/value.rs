@@ -144,6 +144,17 @@ impl PyValue {
     /// sequences); `None` when it cannot tell.
     pub fn py_eq(&self, other: &PyValue) -> Option<bool> {
         use PyValue as V;
+        let norm = |v: &PyValue| match v {
+            V::Scalar(Scalar::Str(s)) => Some(V::Str(s.clone())),
+            V::Scalar(Scalar::Bytes(b)) => Some(V::Bytes(b.clone())),
+            _ => None,
+        };
+        if let Some(a) = norm(self) {
+            return a.py_eq(other);
+        }
+        if let Some(b) = norm(other) {
+            return self.py_eq(&b);
+        }
         Some(match (self, other) {
             (V::None, V::None) => true,
             (V::Str(a), V::Str(b)) => a == b,

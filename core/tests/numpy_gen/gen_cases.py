@@ -92,6 +92,8 @@ def sc(t, v):
 
 
 def arr(values, dtype=None):
+    if isinstance(dtype, dict):
+        return np_("array", values, dtype=dtype)
     return np_("array", values, dtype=dt(dtype)) if dtype else np_("array", values)
 
 
@@ -207,6 +209,8 @@ def key(items, env):
         else:
             v = ev(k, env)
             out.append(np.asarray(v) if isinstance(v, list) else v)
+    if len(out) == 1:
+        return out[0]
     return tuple(out)
 
 
@@ -454,6 +458,28 @@ def cases():
     add(prog([("a", ar(5))], [{"stmt": "fill"}] if False else [], m(V("a"), "copy")))
     add(prog([("a", ar(6))], [], np_("shares_memory", V("a"), ix(V("a"), slice(1, 3)))))
     add(prog([("a", ar(6))], [], np_("shares_memory", V("a"), m(V("a"), "copy"))))
+
+    # Structured arrays and fields.
+    S = np_("zeros", 3, dtype=np_("dtype", [("x", "i4"), ("y", "f8", (2,))]))
+    T = arr([(1, 2.5, b"ab"), (-3, float("nan"), b"")], np_("dtype", [("a", "i2"), ("b", "f4"), ("c", "S3")]))
+    for e in [S, T, ix(S, "x"), ix(S, "y"), ix(S, "z"), ix(S, 0), ix(ix(S, 0), "y"), ix(ix(S, 0), "x"),
+              ix(ix(T, 1), 1), ix(ix(T, 0), -1), ix(ix(T, 0), 5), ix(T, slice(None, None, -1)), m(T, "tolist"),
+              ix(T, "c"), np_("str", T), np_("str", ix(T, 0)), arr([(1, (2.5, 3.5))], np_("dtype", [("x", "i4"), ("y", "f8", (2,))])),
+              arr([(1, 2)], np_("dtype", [("x", "i4"), ("y", "f8")])), arr([(1, 2, 3)], np_("dtype", [("x", "i4"), ("y", "f8")])),
+              np_("zeros", 2, dtype=dt("V3")), np_("str", np_("zeros", 2, dtype=dt("V3"))), m(T, "astype", dt("f8"))]:
+        add(e)
+    add(prog([("a", S)], [setitem(V("a"), ["x"], [1, 2, 3])], V("a")))
+    add(prog([("a", S)], [setitem(V("a"), ["y"], 1.5)], V("a")))
+    add(prog([("a", S)], [setitem(V("a"), [1], (7, (8.5, 9.5)))], V("a")))
+    add(prog([("a", S)], [setitem(V("a"), [slice(None)], 0)], V("a")))
+
+    # Object arrays.
+    for e in [arr(["a", "bc"], "O"), arr([b"x", None], "O"), arr([1.5, 2], "O"), arr([[1, "a"], [None, 2.5]], "O"),
+              np_("str", arr(["a", "bc"], "O")), ix(arr(["a"], "O"), 0), arr([[1, 2], [3]], "O"), np_("zeros", 3, dtype=dt("O")),
+              np_("str", arr([b"x", None], "O")), m(arr([1, "a"], "O"), "tolist"), b("==", arr(["a", "b"], "O"), "a"),
+              arr([2 ** 70, -1], "O"), arr([1 + 2j, True], "O"), m(ar(3), "astype", dt("O")), m(arr(["1", 2], "O"), "astype", dt("i8")),
+              np_("full", 2, None), np_("full", (2, 2), "x", dtype=dt("O"))]:
+        add(e)
     return out
 
 

@@ -5,7 +5,7 @@
 pub mod dragon4;
 pub(crate) mod elements;
 pub mod pyfloat;
-pub(crate) mod record;
+pub mod record;
 
 use super::array::NdArray;
 use super::dtype::{DType, Kind};

@@ -12,7 +12,7 @@ use super::elements::ElemFormat;
 
 /// The values of one field of a structured array, as a new array of shape
 /// `a.shape + field.shape` (a copy).
-pub(crate) fn field_array(a: &NdArray, field: &Field) -> NdArray {
+pub fn field_array(a: &NdArray, field: &Field) -> NdArray {
     let buf = a.buffer();
     let offsets = a.offsets();
     let size = field.size();
