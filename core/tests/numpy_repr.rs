@@ -7,7 +7,10 @@
 mod support;
 
 use h5lab_core::numpy::bytes::decode;
-use h5lab_core::numpy::{DType, DTypeSpec, FloatMode, NdArray, PrintOptions};
+use h5lab_core::numpy::storage::Buffer;
+use h5lab_core::numpy::{DType, DTypeSpec, FloatMode, NdArray, PrintOptions, PyValue};
+use num_bigint::BigInt;
+use num_complex::Complex64;
 use serde_json::Value;
 
 fn options(v: Option<&Value>) -> PrintOptions {
@@ -46,6 +49,28 @@ fn dtype_of(case: &Value) -> DType {
     }
 }
 
+fn decode_object(v: &Value) -> PyValue {
+    let o = v.as_object().unwrap();
+    let text = |k: &str| o[k].as_str().unwrap().to_string();
+    if o.contains_key("none") {
+        PyValue::None
+    } else if let Some(b) = o.get("bool") {
+        PyValue::Bool(b.as_bool().unwrap())
+    } else if o.contains_key("int") {
+        PyValue::Int(text("int").parse::<BigInt>().unwrap())
+    } else if o.contains_key("float") {
+        PyValue::Float(text("float").parse().unwrap())
+    } else if let Some(c) = o.get("complex") {
+        PyValue::Complex(Complex64::new(c[0].as_str().unwrap().parse().unwrap(), c[1].as_str().unwrap().parse().unwrap()))
+    } else if o.contains_key("str") {
+        PyValue::Str(text("str"))
+    } else if o.contains_key("bytes") {
+        PyValue::Bytes(hex(&text("bytes")))
+    } else {
+        PyValue::List(o["list"].as_array().unwrap().iter().map(decode_object).collect())
+    }
+}
+
 fn hex(s: &str) -> Vec<u8> {
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
 }
@@ -56,10 +81,15 @@ fn compare(json: &str) -> (usize, Vec<String>) {
     let cases = doc["cases"].as_array().unwrap();
     let mut failures = Vec::new();
     for (i, case) in cases.iter().enumerate() {
-        let dtype = dtype_of(case);
         let shape: Vec<usize> = case["shape"].as_array().unwrap().iter().map(|n| n.as_u64().unwrap() as usize).collect();
-        let raw = hex(case["hex"].as_str().unwrap());
-        let a = NdArray::from_buffer(decode(&raw, &dtype), shape, dtype);
+        let a = if let Some(objects) = case.get("objects") {
+            let values: Vec<PyValue> = objects.as_array().unwrap().iter().map(decode_object).collect();
+            NdArray::from_buffer(Buffer::Object(values), shape, DType::object())
+        } else {
+            let dtype = dtype_of(case);
+            let raw = hex(case["hex"].as_str().unwrap());
+            NdArray::from_buffer(decode(&raw, &dtype), shape, dtype)
+        };
         let opts = options(case.get("opts"));
         for (what, got) in [("repr", a.repr(&opts)), ("str", a.str(&opts))] {
             let want = case[what].as_str().unwrap();

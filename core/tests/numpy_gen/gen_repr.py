@@ -168,6 +168,70 @@ def make_case(rng, i):
     return case
 
 
+def obj_value(rng):
+    k = int(rng.integers(0, 9))
+    if k == 0:
+        return int(rng.integers(-10**6, 10**6))
+    if k == 1:
+        return int(rng.integers(0, 2**62)) * 2**40
+    if k == 2:
+        return float(rng.standard_normal() * 10.0 ** int(rng.integers(-6, 20)))
+    if k == 3:
+        return "".join("abc 'é"[i] for i in rng.integers(0, 6, int(rng.integers(0, 5))))
+    if k == 4:
+        return bytes(int(x) for x in rng.integers(32, 127, int(rng.integers(0, 4))))
+    if k == 5:
+        return None
+    if k == 6:
+        return [int(x) for x in rng.integers(0, 9, int(rng.integers(0, 3)))]
+    if k == 7:
+        return bool(rng.random() < 0.5)
+    return complex(float(rng.integers(-3, 3)), 0.5)
+
+
+def encode(v):
+    if v is None:
+        return {"none": None}
+    if isinstance(v, bool):
+        return {"bool": v}
+    if isinstance(v, int):
+        return {"int": str(v)}
+    if isinstance(v, float):
+        return {"float": repr(v)}
+    if isinstance(v, complex):
+        return {"complex": [repr(v.real), repr(v.imag)]}
+    if isinstance(v, str):
+        return {"str": v}
+    if isinstance(v, bytes):
+        return {"bytes": v.hex()}
+    return {"list": [encode(x) for x in v]}
+
+
+def object_case(rng):
+    shape = shapes(rng)
+    size = int(np.prod(shape))
+    vals = [obj_value(rng) for _ in range(size)]
+    a = np.empty(size, dtype=object)
+    for i, v in enumerate(vals):
+        a[i] = v
+    a = a.reshape(shape)
+    return {"shape": list(a.shape), "objects": [encode(v) for v in vals], "repr": repr(a), "str": str(a)}
+
+
+def special_cases():
+    out = []
+    for a in [np.arange(100, dtype=np.int8), np.arange(30, dtype=np.float32) / 7, np.arange(2000).reshape(2, 1000),
+              np.linspace(0, 1, 1001), np.zeros((0, 3)), np.zeros((3, 0), dtype="U3"), np.array([], dtype="S2"),
+              np.array(1e-300), np.array(-0.0), np.array([np.nan, -np.inf, np.inf]), np.array([1e16, 1.0]),
+              np.array([1.0, 1e-5]), np.array([0.1, 0.25], dtype=np.float16), np.full(8, 123456789.0),
+              np.array([complex(np.nan, np.inf), complex(-np.inf, 0)]), np.array([[1e10, -1e-10], [0, 1]], dtype=np.complex64),
+              np.zeros(3, dtype="V4"), np.array(b"ab", dtype="V2"), np.ones((2, 2, 2, 2, 2), dtype=bool), np.arange(1001) * 1e-3,
+              np.arange(24, dtype=">u2").reshape(2, 3, 4), np.array("é"), np.array(b"x"), np.array(True), np.array(2**63, dtype=np.uint64)]:
+        case = {"shape": list(a.shape), "hex": a.tobytes().hex(), "dtype": a.dtype.str, "repr": repr(a), "str": str(a)}
+        out.append(case)
+    return out
+
+
 def main():
     args = sys.argv[1:]
     count, seed, out = 2400, 20240601, "core/tests/golden/numpy_repr.json"
@@ -181,6 +245,8 @@ def main():
             out = a
     rng = np.random.default_rng(seed)
     cases = [make_case(rng, i) for i in range(count)]
+    cases += [object_case(rng) for _ in range(count // 20)]
+    cases += special_cases()
     with open(out, "w") as f:
         json.dump({"numpy": np.__version__, "cases": cases}, f, indent=0, ensure_ascii=False)
         f.write("\n")
