@@ -31,6 +31,7 @@ pub mod ops;
 pub mod reduce;
 pub mod options;
 pub mod promote;
+pub mod random;
 
 pub use array::NdArray;
 pub use index::IndexItem;
