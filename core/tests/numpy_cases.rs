@@ -185,7 +185,11 @@ fn unary_op(name: &str) -> Option<UnaryOp> {
 }
 
 fn bin_op(name: &str) -> Option<BinOp> {
-    Some(match name.trim_end_matches('=') {
+    let name = match name {
+        "==" | "!=" | "<=" | ">=" => name,
+        other => other.strip_suffix('=').unwrap_or(other),
+    };
+    Some(match name {
         "+" => BinOp::Add,
         "-" => BinOp::Sub,
         "*" => BinOp::Mul,
@@ -198,18 +202,13 @@ fn bin_op(name: &str) -> Option<BinOp> {
         "^" => BinOp::BitXor,
         "<<" => BinOp::LShift,
         ">>" => BinOp::RShift,
-        "" if name == "==" => BinOp::Eq,
-        "!" => BinOp::Ne,
+        "==" => BinOp::Eq,
+        "!=" => BinOp::Ne,
         "<" => BinOp::Lt,
-        "<" if name == "<=" => BinOp::Le,
+        "<=" => BinOp::Le,
         ">" => BinOp::Gt,
-        _ => match name {
-            "==" => BinOp::Eq,
-            "!=" => BinOp::Ne,
-            "<=" => BinOp::Le,
-            ">=" => BinOp::Ge,
-            _ => return None,
-        },
+        ">=" => BinOp::Ge,
+        _ => return None,
     })
 }
 
@@ -585,6 +584,7 @@ fn attribute(on: &Val, name: &str) -> NpResult<Val> {
             "itemsize" => py(PyValue::int(d.itemsize() as i64)),
             "byteorder" => py(PyValue::Str(d.byteorder().to_string())),
             "descr" => py(PyValue::Object(std::rc::Rc::new(Raw(d.descr_repr())))),
+            "fields" => py(PyValue::Object(std::rc::Rc::new(Raw(d.fields_repr())))),
             "names" => match d.names() {
                 Some(n) => py(PyValue::Tuple(n.into_iter().map(PyValue::Str).collect())),
                 None => py(PyValue::None),

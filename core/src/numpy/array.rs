@@ -421,7 +421,11 @@ pub fn resolve_shape(shape: &[isize], size: usize) -> NpResult<Vec<usize>> {
     if shape.iter().any(|&n| n < -1) {
         return Err(NpError::value("negative dimensions not allowed"));
     }
-    let known: usize = shape.iter().filter(|&&n| n >= 0).map(|&n| n as usize).product();
+    let known: usize = shape
+        .iter()
+        .filter(|&&n| n >= 0)
+        .try_fold(1usize, |acc, &n| acc.checked_mul(n as usize))
+        .ok_or_else(|| NpError::value(format!("cannot reshape array of size {size} into shape {}", shape_text())))?;
     let mut out: Vec<usize> = shape.iter().map(|&n| n.max(0) as usize).collect();
     if let Some(&i) = unknown.first() {
         if known == 0 || size % known != 0 {

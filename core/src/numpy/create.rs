@@ -307,6 +307,8 @@ pub fn linspace(start: f64, stop: f64, num: i64, endpoint: bool, dtype: Option<&
         return Err(NpError::value(format!("Number of samples, {num}, must be non-negative.")));
     }
     let n = num as usize;
+    let dtype_checked = dtype.cloned().unwrap_or_else(DType::float64);
+    check_allocation(&[n], &dtype_checked)?;
     let div = if endpoint { n.saturating_sub(1) } else { n };
     let delta = stop - start;
     let step = delta / div as f64;

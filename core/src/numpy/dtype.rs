@@ -475,6 +475,28 @@ impl DType {
             }
         }
     }
+    /// `repr(dtype.fields)`: `mappingproxy({'a': (dtype('int32'), 0), ...})` (`None`
+    /// for unstructured dtypes).
+    pub fn fields_repr(&self) -> String {
+        match self.struct_layout() {
+            None => "None".into(),
+            Some(_) => format!("mappingproxy({})", self.fields_str()),
+        }
+    }
+    /// `str(dtype.fields)`: `{'a': (dtype('int32'), 0), ...}` (`None` if unstructured).
+    pub fn fields_str(&self) -> String {
+        match self.struct_layout() {
+            None => "None".into(),
+            Some(layout) => {
+                let items: Vec<String> = layout
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}: ({}, {})", py_str_repr(&f.name), field_dtype_repr(f), f.offset))
+                    .collect();
+                format!("{{{}}}", items.join(", "))
+            }
+        }
+    }
     /// `.names` of a structured dtype.
     pub fn names(&self) -> Option<Vec<String>> {
         self.struct_layout().map(|l| l.fields.iter().map(|f| f.name.clone()).collect())
@@ -641,6 +663,15 @@ impl DType {
             Some(o) => dtype.with_byteorder(o),
             None => Ok(dtype),
         }
+    }
+}
+
+/// `repr(dtype.fields[name][0])`: subarray fields show as `dtype(('<f8', (2,)))`.
+pub fn field_dtype_repr(f: &Field) -> String {
+    if f.shape.is_empty() {
+        f.dtype.repr()
+    } else {
+        format!("dtype(({}, {}))", f.dtype.construction_repr(true), super::format::shape_repr(&f.shape))
     }
 }
 

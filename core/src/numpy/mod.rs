@@ -39,3 +39,12 @@ pub use kernels::BinOp;
 pub use ops::{Arg, UnaryOp};
 pub use promote::{Casting, Operand};
 pub use options::{FloatMode, PrintOptions};
+
+/// `np.nan`.
+pub const NAN: f64 = f64::NAN;
+/// `np.inf`.
+pub const INF: f64 = f64::INFINITY;
+/// `np.pi`.
+pub const PI: f64 = std::f64::consts::PI;
+/// `np.e`.
+pub const E: f64 = std::f64::consts::E;

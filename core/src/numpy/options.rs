@@ -26,7 +26,7 @@ impl FloatMode {
             "maxprec_equal" => FloatMode::MaxPrecEqual,
             _ => {
                 return Err(NpError::value(
-                    "floatmode option must be one of 'fixed', 'unique', 'maxprec', 'maxprec_equal'",
+                    "floatmode option must be one of \"fixed\", \"unique\", \"maxprec\", \"maxprec_equal\"",
                 ))
             }
         })
@@ -90,6 +90,45 @@ impl PrintOptions {
                 "sign option must be one of ' ', '+', or '-'"
             ))),
         }
+    }
+    /// `np.set_printoptions(key=value)` for one keyword, with NumPy's checks.
+    /// Unknown keys raise TypeError as Python does for unexpected keywords.
+    pub fn set(&mut self, key: &str, value: &super::value::PyValue) -> NpResult<()> {
+        use super::value::PyValue as V;
+        let int = |what: &str| -> NpResult<usize> {
+            match value {
+                V::Int(i) => Ok(num_traits::ToPrimitive::to_i64(i).unwrap_or(i64::MAX).max(0) as usize),
+                V::Bool(b) => Ok(*b as usize),
+                V::Float(f) if what == "threshold" => {
+                    if f.is_nan() {
+                        Err(NpError::value(
+                            "threshold must be non-NAN, try sys.maxsize for untruncated representation",
+                        ))
+                    } else {
+                        Ok(if f.is_infinite() { usize::MAX } else { f.max(0.0) as usize })
+                    }
+                }
+                _ => Err(NpError::type_error(format!("{what} must be an integer"))),
+            }
+        };
+        match key {
+            "precision" => self.precision = int("precision")?,
+            "threshold" => self.threshold = int("threshold")?,
+            "edgeitems" => self.edgeitems = int("edgeitems")?,
+            "linewidth" => self.linewidth = int("linewidth")?,
+            "suppress" => self.suppress = value.truthy().unwrap_or(true),
+            "nanstr" => self.nanstr = value.str(),
+            "infstr" => self.infstr = value.str(),
+            "floatmode" => self.floatmode = FloatMode::parse(&value.str())?,
+            "sign" => self.sign = Self::parse_sign(&value.str())?,
+            "formatter" | "legacy" | "override_repr" => {}
+            other => {
+                return Err(NpError::type_error(format!(
+                    "set_printoptions() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+        Ok(())
     }
     /// What `np.get_printoptions()` returns, as (key, Python repr of value) pairs in
     /// NumPy's order.

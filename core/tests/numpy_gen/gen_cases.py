@@ -305,7 +305,7 @@ def cases():
     for spec in [[("a", "i4"), ("b", "<f8", (2,))], [("x", "u1"), ("y", "S3")], [("a", [("x", "u1")])]]:
         d = np_("dtype", [tuple(lit(x) if not isinstance(x, tuple) else x for x in f) for f in spec])
         add(d)
-        for a in ["name", "str", "itemsize", "descr", "names"]:
+        for a in ["name", "str", "itemsize", "descr", "names", "fields"]:
             add(attr(d, a))
         add(np_("str", d))
 
