@@ -504,3 +504,41 @@ impl NdArray {
         !matches!(self.dtype.kind(), Kind::Bytes(_) | Kind::Str(_) | Kind::Object | Kind::Void(_) | Kind::Struct(_))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numpy::dtype::Metadata;
+    use crate::numpy::index::IndexItem;
+
+    fn arange(n: i64) -> NdArray {
+        crate::numpy::create::from_i64(&(0..n).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn views_share_memory_with_their_base() {
+        let a = arange(10);
+        let b = a.getitem_array(&[IndexItem::Slice(Some(2), Some(5), None)]).unwrap();
+        b.setitem(&[IndexItem::Int(0)], &PyValue::int(9)).unwrap();
+        assert!(b.shares_memory(&a));
+        assert_eq!(a.to_vec::<i64>().unwrap()[2], 9);
+        let r = a.reshape(&[2, 5]).unwrap().t();
+        r.setitem(&[IndexItem::Int(4), IndexItem::Int(1)], &PyValue::int(-1)).unwrap();
+        assert_eq!(a.to_vec::<i64>().unwrap()[9], -1);
+        let fancy = a.getitem_array(&[IndexItem::Array(crate::numpy::create::from_i64(&[0, 1]))]).unwrap();
+        assert!(!fancy.shares_memory(&a));
+    }
+
+    #[test]
+    fn metadata_survives_copies_views_and_same_kind_astype() {
+        let dtype = DType::object().with_metadata(Some(Metadata::VlenStr));
+        let a = NdArray::zeros(&[3], &dtype).unwrap();
+        assert_eq!(a.copy().dtype().metadata(), Some(&Metadata::VlenStr));
+        assert_eq!(a.t().dtype().metadata(), Some(&Metadata::VlenStr));
+        assert_eq!(a.reshape(&[3, 1]).unwrap().dtype().metadata(), Some(&Metadata::VlenStr));
+        assert_eq!(a.astype(&dtype).unwrap().dtype().metadata(), Some(&Metadata::VlenStr));
+        // It never shows: h5py.string_dtype() is dtype('O').
+        assert_eq!(dtype.repr(), "dtype('O')");
+        assert_eq!(dtype, DType::object());
+    }
+}

@@ -380,20 +380,71 @@ fn seq(xs: &[f64], rnd: &dyn Fn(f64) -> f64) -> f64 {
 
 /// `np.cumsum(a, axis)` / `np.cumprod` (axis `None` flattens).
 pub fn cumulative(a: &NdArray, r: Reduction, axis: Option<isize>) -> NpResult<NdArray> {
+    if !a.is_numeric() {
+        return Err(NpError::type_error("cannot perform accumulate with flexible type"));
+    }
     let (src, ax) = match axis {
         None => (a.ravel(), 0usize),
         Some(x) => (a.clone(), normalize_axis(x, a.ndim())?),
     };
     let sd = sum_dtype(src.dtype());
-    let out = src.astype(&sd)?;
-    let n = out.shape().get(ax).copied().unwrap_or(0);
-    for i in 1..n {
-        let prev = out.slice_axis(ax, i - 1, 1);
-        let cur = out.slice_axis(ax, i, 1);
-        let op = if r == Reduction::Prod { super::kernels::BinOp::Mul } else { super::kernels::BinOp::Add };
-        super::ops::binary_inplace(op, &cur, &super::ops::Arg::Array(prev.copy()))?;
+    // Lanes along the axis (moved last), accumulated in place, then moved back.
+    let l = lanes(&src, Some(&[ax as isize]))?;
+    let n = l.lane_len;
+    let mut nums: Vec<NumVal> = {
+        let buf = l.values.buffer();
+        crate::np_dispatch_numeric!(&*buf, v => v.iter().map(|x| super::num::Num::to_num(*x)).collect(), _ => vec![])
+    };
+    let k = sd.kind_char();
+    let rk = real_of(&sd).kind().clone();
+    for lane in nums.chunks_mut(n.max(1)) {
+        let mut acc: Option<NumVal> = None;
+        for v in lane.iter_mut() {
+            let next = match acc {
+                None => *v,
+                Some(p) => match k {
+                    'i' | 'u' => {
+                        let (x, y) = (int_val(p), int_val(*v));
+                        let z = if r == Reduction::Prod { x.wrapping_mul(y) } else { x.wrapping_add(y) };
+                        NumVal::Int(if k == 'u' { z as u64 as i128 } else { z as i64 as i128 })
+                    }
+                    'c' => {
+                        let z = if r == Reduction::Prod { p.as_c128() * v.as_c128() } else { p.as_c128() + v.as_c128() };
+                        NumVal::Complex(Complex64::new(round_to(&rk, z.re), round_to(&rk, z.im)))
+                    }
+                    _ => {
+                        let z = if r == Reduction::Prod { p.as_f64() * v.as_f64() } else { p.as_f64() + v.as_f64() };
+                        NumVal::Float(round_to(&rk, z))
+                    }
+                },
+            };
+            *v = next;
+            acc = Some(next);
+        }
     }
-    Ok(out)
+    let mut shape = l.kept_shape.clone();
+    shape.push(n);
+    let tmp = NdArray::from_buffer(super::cast::num_buffer(&nums, &sd), shape, sd);
+    let nd = src.ndim();
+    let mut perm: Vec<isize> = Vec::with_capacity(nd);
+    let mut j = 0;
+    for d in 0..nd {
+        if d == ax {
+            perm.push((nd - 1) as isize);
+        } else {
+            perm.push(j);
+            j += 1;
+        }
+    }
+    Ok(tmp.transpose(&perm)?.copy())
+}
+
+fn int_val(v: NumVal) -> i128 {
+    match v {
+        NumVal::Int(i) => i,
+        NumVal::Bool(b) => b as i128,
+        other => other.as_i64() as i128,
+    }
 }
 
 /// `np.sort(a, axis=-1)` (NaN last), a sorted copy.
