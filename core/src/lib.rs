@@ -8,6 +8,7 @@ pub mod cells;
 pub mod eval;
 pub mod extensions;
 pub mod hdf5;
+pub mod numpy;
 pub mod render;
 pub mod session;
 pub mod syntax;

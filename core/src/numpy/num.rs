@@ -1,0 +1,246 @@
+//! The numeric element types and the casts between them, with NumPy's (C's, on
+//! x86-64) conversion results, out-of-range float-to-int casts included.
+
+use std::fmt::Debug;
+
+use half::f16;
+use num_complex::{Complex32, Complex64};
+
+use super::dtype::{DType, Kind};
+use super::scalar::Scalar;
+use super::storage::Elem;
+
+/// A numeric value in a type wide enough for any element: the common currency of
+/// casts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumVal {
+    /// A bool.
+    Bool(bool),
+    /// Any integer (int64 and uint64 both fit).
+    Int(i128),
+    /// Any real float (float16 and float32 widen exactly).
+    Float(f64),
+    /// Any complex.
+    Complex(Complex64),
+}
+
+impl NumVal {
+    /// As float64 (complex: the real part).
+    pub fn as_f64(self) -> f64 {
+        match self {
+            NumVal::Bool(b) => b as u8 as f64,
+            NumVal::Int(i) => i as f64,
+            NumVal::Float(f) => f,
+            NumVal::Complex(c) => c.re,
+        }
+    }
+    /// As complex128.
+    pub fn as_c128(self) -> Complex64 {
+        match self {
+            NumVal::Complex(c) => c,
+            v => Complex64::new(v.as_f64(), 0.0),
+        }
+    }
+    /// Truthiness (`nan` is true).
+    pub fn truthy(self) -> bool {
+        match self {
+            NumVal::Bool(b) => b,
+            NumVal::Int(i) => i != 0,
+            NumVal::Float(f) => f != 0.0,
+            NumVal::Complex(c) => c.re != 0.0 || c.im != 0.0,
+        }
+    }
+    /// As an integer by C-cast rules to int64 (floats truncate; nan and
+    /// out-of-range give i64::MIN).
+    pub fn as_i64(self) -> i64 {
+        match self {
+            NumVal::Bool(b) => b as i64,
+            NumVal::Int(i) => i as i64,
+            NumVal::Float(f) => cvt_i64(f),
+            NumVal::Complex(c) => cvt_i64(c.re),
+        }
+    }
+}
+
+fn cvt_i64(f: f64) -> i64 {
+    if f.is_nan() || f >= 9.223_372_036_854_775_808e18 || f < -9.223_372_036_854_775_808e18 {
+        i64::MIN
+    } else {
+        f as i64
+    }
+}
+
+fn cvt_i32(f: f64) -> i32 {
+    if f.is_nan() || f >= 2_147_483_648.0 || f <= -2_147_483_649.0 {
+        i32::MIN
+    } else {
+        f as i32
+    }
+}
+
+fn cvt_u32(f: f64) -> u32 {
+    if f >= 2_147_483_648.0 {
+        (cvt_i32(f - 2_147_483_648.0) as u32) ^ 0x8000_0000
+    } else if f > -4_294_967_296.0 {
+        cvt_i64(f) as u32
+    } else {
+        0x8000_0000
+    }
+}
+
+fn cvt_u64(f: f64) -> u64 {
+    if f >= 9.223_372_036_854_775_808e18 {
+        (cvt_i64(f - 9.223_372_036_854_775_808e18) as u64) ^ (1u64 << 63)
+    } else {
+        cvt_i64(f) as u64
+    }
+}
+
+/// A numeric element type (bool, integers, floats, complex).
+pub trait Num: Elem + Copy + Debug + Default + PartialEq {
+    /// The dtype kind of this element type.
+    fn kind() -> Kind;
+    /// Widens to a [`NumVal`].
+    fn to_num(self) -> NumVal;
+    /// Converts from a [`NumVal`] as NumPy's `astype(casting='unsafe')` does.
+    fn from_num(v: NumVal) -> Self;
+    /// The NumPy scalar holding this value.
+    fn to_scalar(self) -> Scalar;
+    /// The dtype of this element type.
+    fn dtype() -> DType {
+        DType::new(Self::kind())
+    }
+}
+
+macro_rules! impl_num_int {
+    ($t:ty, $kind:ident, $scalar:ident, $from_float:expr) => {
+        impl Num for $t {
+            fn kind() -> Kind {
+                Kind::$kind
+            }
+            fn to_num(self) -> NumVal {
+                NumVal::Int(self as i128)
+            }
+            fn from_num(v: NumVal) -> Self {
+                let from_float: fn(f64) -> $t = $from_float;
+                match v {
+                    NumVal::Bool(b) => b as $t,
+                    NumVal::Int(i) => i as $t,
+                    NumVal::Float(f) => from_float(f),
+                    NumVal::Complex(c) => from_float(c.re),
+                }
+            }
+            fn to_scalar(self) -> Scalar {
+                Scalar::$scalar(self)
+            }
+        }
+    };
+}
+
+impl_num_int!(i8, Int8, I8, |f| cvt_i32(f) as i8);
+impl_num_int!(i16, Int16, I16, |f| cvt_i32(f) as i16);
+impl_num_int!(i32, Int32, I32, cvt_i32);
+impl_num_int!(i64, Int64, I64, cvt_i64);
+impl_num_int!(u8, UInt8, U8, |f| cvt_i32(f) as u8);
+impl_num_int!(u16, UInt16, U16, |f| cvt_i32(f) as u16);
+impl_num_int!(u32, UInt32, U32, cvt_u32);
+impl_num_int!(u64, UInt64, U64, cvt_u64);
+
+impl Num for bool {
+    fn kind() -> Kind {
+        Kind::Bool
+    }
+    fn to_num(self) -> NumVal {
+        NumVal::Bool(self)
+    }
+    fn from_num(v: NumVal) -> Self {
+        v.truthy()
+    }
+    fn to_scalar(self) -> Scalar {
+        Scalar::Bool(self)
+    }
+}
+
+impl Num for f64 {
+    fn kind() -> Kind {
+        Kind::Float64
+    }
+    fn to_num(self) -> NumVal {
+        NumVal::Float(self)
+    }
+    fn from_num(v: NumVal) -> Self {
+        v.as_f64()
+    }
+    fn to_scalar(self) -> Scalar {
+        Scalar::F64(self)
+    }
+}
+
+impl Num for f32 {
+    fn kind() -> Kind {
+        Kind::Float32
+    }
+    fn to_num(self) -> NumVal {
+        NumVal::Float(self as f64)
+    }
+    fn from_num(v: NumVal) -> Self {
+        match v {
+            NumVal::Int(i) => i as f32,
+            v => v.as_f64() as f32,
+        }
+    }
+    fn to_scalar(self) -> Scalar {
+        Scalar::F32(self)
+    }
+}
+
+impl Num for f16 {
+    fn kind() -> Kind {
+        Kind::Float16
+    }
+    fn to_num(self) -> NumVal {
+        NumVal::Float(self.to_f64())
+    }
+    fn from_num(v: NumVal) -> Self {
+        f16::from_f64(v.as_f64())
+    }
+    fn to_scalar(self) -> Scalar {
+        Scalar::F16(self)
+    }
+}
+
+impl Num for Complex64 {
+    fn kind() -> Kind {
+        Kind::Complex128
+    }
+    fn to_num(self) -> NumVal {
+        NumVal::Complex(self)
+    }
+    fn from_num(v: NumVal) -> Self {
+        v.as_c128()
+    }
+    fn to_scalar(self) -> Scalar {
+        Scalar::C128(self)
+    }
+}
+
+impl Num for Complex32 {
+    fn kind() -> Kind {
+        Kind::Complex64
+    }
+    fn to_num(self) -> NumVal {
+        NumVal::Complex(Complex64::new(self.re as f64, self.im as f64))
+    }
+    fn from_num(v: NumVal) -> Self {
+        match v {
+            NumVal::Int(i) => Complex32::new(i as f32, 0.0),
+            v => {
+                let c = v.as_c128();
+                Complex32::new(c.re as f32, c.im as f32)
+            }
+        }
+    }
+    fn to_scalar(self) -> Scalar {
+        Scalar::C64(self)
+    }
+}

@@ -1,0 +1,602 @@
+//! Reductions (`sum prod mean std var min max argmin argmax any all`) with `axis=`
+//! and `keepdims=`, cumulative sums/products, sorting, `unique`, `where`,
+//! `allclose`/`array_equal`. Float sums use NumPy's pairwise summation so results
+//! match to the last bit for contiguous data.
+
+use num_complex::Complex64;
+
+use super::array::{normalize_axis, NdArray};
+use super::dtype::{DType, Kind};
+use super::error::{NpError, NpResult};
+use super::num::NumVal;
+use super::storage::Buffer;
+use super::value::PyValue;
+
+/// A reduction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reduction {
+    /// `sum`
+    Sum,
+    /// `prod`
+    Prod,
+    /// `mean`
+    Mean,
+    /// `std` (with `ddof`)
+    Std,
+    /// `var` (with `ddof`)
+    Var,
+    /// `min`
+    Min,
+    /// `max`
+    Max,
+    /// `argmin`
+    ArgMin,
+    /// `argmax`
+    ArgMax,
+    /// `any`
+    Any,
+    /// `all`
+    All,
+}
+
+/// Rounds an f64 to a float dtype's precision.
+fn round_to(kind: &Kind, x: f64) -> f64 {
+    match kind {
+        Kind::Float16 => half::f16::from_f64(x).to_f64(),
+        Kind::Float32 => x as f32 as f64,
+        _ => x,
+    }
+}
+
+/// NumPy's pairwise summation (`pairwise_sum_DOUBLE`), rounding each addition with
+/// `rnd` (the accumulator's precision).
+fn pairwise(a: &[f64], rnd: &dyn Fn(f64) -> f64) -> f64 {
+    let n = a.len();
+    if n < 8 {
+        let mut res = 0.0;
+        for &x in a {
+            res = rnd(res + x);
+        }
+        res
+    } else if n <= 128 {
+        let mut r = [0f64; 8];
+        r.copy_from_slice(&a[..8]);
+        let mut i = 8;
+        while i < n - (n % 8) {
+            for j in 0..8 {
+                r[j] = rnd(r[j] + a[i + j]);
+            }
+            i += 8;
+        }
+        let mut res = rnd(rnd(rnd(r[0] + r[1]) + rnd(r[2] + r[3])) + rnd(rnd(r[4] + r[5]) + rnd(r[6] + r[7])));
+        while i < n {
+            res = rnd(res + a[i]);
+            i += 1;
+        }
+        res
+    } else {
+        let mut n2 = n / 2;
+        n2 -= n2 % 8;
+        rnd(pairwise(&a[..n2], rnd) + pairwise(&a[n2..], rnd))
+    }
+}
+
+/// The reduced-axes layout: lanes (C order of the kept axes), each the elements of
+/// the reduced axes in C order.
+struct Lanes {
+    kept_shape: Vec<usize>,
+    out_shape_keepdims: Vec<usize>,
+    lane_len: usize,
+    /// Whether the reduced axes are the trailing axes (pairwise summation applies).
+    trailing: bool,
+    values: NdArray,
+}
+
+fn lanes(a: &NdArray, axis: Option<&[isize]>) -> NpResult<Lanes> {
+    let nd = a.ndim();
+    let axes: Vec<usize> = match axis {
+        None => (0..nd).collect(),
+        Some(list) => {
+            let mut v = Vec::new();
+            for &ax in list {
+                let n = normalize_axis(ax, nd)?;
+                if v.contains(&n) {
+                    return Err(NpError::value("duplicate value in 'axis'"));
+                }
+                v.push(n);
+            }
+            v.sort_unstable();
+            v
+        }
+    };
+    let kept: Vec<usize> = (0..nd).filter(|x| !axes.contains(x)).collect();
+    let mut perm: Vec<isize> = kept.iter().map(|&x| x as isize).collect();
+    perm.extend(axes.iter().map(|&x| x as isize));
+    let t = if nd == 0 { a.clone() } else { a.transpose(&perm)? };
+    let kept_shape: Vec<usize> = kept.iter().map(|&x| a.shape()[x]).collect();
+    let lane_len: usize = axes.iter().map(|&x| a.shape()[x]).product();
+    let out_shape_keepdims = (0..nd).map(|x| if axes.contains(&x) { 1 } else { a.shape()[x] }).collect();
+    let trailing = axes.iter().enumerate().all(|(i, &x)| x == nd - axes.len() + i);
+    Ok(Lanes { kept_shape, out_shape_keepdims, lane_len, trailing, values: t.copy() })
+}
+
+fn no_identity(r: Reduction) -> NpError {
+    match r {
+        Reduction::ArgMin => NpError::value("attempt to get argmin of an empty sequence"),
+        Reduction::ArgMax => NpError::value("attempt to get argmax of an empty sequence"),
+        Reduction::Min => NpError::value("zero-size array to reduction operation minimum which has no identity"),
+        _ => NpError::value("zero-size array to reduction operation maximum which has no identity"),
+    }
+}
+
+/// The dtype `sum`/`prod`/`cumsum` accumulate in.
+fn sum_dtype(d: &DType) -> DType {
+    match d.kind_char() {
+        'b' | 'i' => DType::int64(),
+        'u' => DType::new(Kind::UInt64),
+        _ => DType::new(d.kind().clone()),
+    }
+}
+
+/// `a.<reduction>(axis=..., keepdims=...)` (and `ddof` for std/var). The result is a
+/// NumPy scalar when every axis is reduced without keepdims.
+pub fn reduce(a: &NdArray, r: Reduction, axis: Option<&[isize]>, keepdims: bool, ddof: f64) -> NpResult<PyValue> {
+    if !a.is_numeric() {
+        return Err(NpError::type_error(format!(
+            "cannot perform reduce with flexible type"
+        )));
+    }
+    let l = lanes(a, axis)?;
+    let nlanes: usize = l.kept_shape.iter().product();
+    let d = a.dtype().clone();
+    let k = d.kind_char();
+    let n = l.lane_len;
+    if n == 0 && nlanes > 0 && matches!(r, Reduction::Min | Reduction::Max | Reduction::ArgMin | Reduction::ArgMax) {
+        return Err(no_identity(r));
+    }
+    let nums: Vec<NumVal> = {
+        let buf = l.values.buffer();
+        crate::np_dispatch_numeric!(&*buf, v => v.iter().map(|x| super::num::Num::to_num(*x)).collect(), _ => vec![])
+    };
+    let lane = |i: usize| &nums[i * n..(i + 1) * n];
+    let (out_vals, out_dtype): (Vec<NumVal>, DType) = match r {
+        Reduction::Any | Reduction::All => (
+            (0..nlanes)
+                .map(|i| {
+                    let t = lane(i).iter().map(|v| v.truthy());
+                    NumVal::Bool(if r == Reduction::Any { t.into_iter().any(|x| x) } else { t.into_iter().all(|x| x) })
+                })
+                .collect(),
+            DType::bool(),
+        ),
+        Reduction::Sum | Reduction::Prod => {
+            let sd = sum_dtype(&d);
+            let vals = (0..nlanes).map(|i| accumulate(lane(i), r, &sd, l.trailing)).collect();
+            (vals, sd)
+        }
+        Reduction::Min | Reduction::Max => {
+            let vals = (0..nlanes)
+                .map(|i| {
+                    let mut best = lane(i)[0];
+                    for &v in &lane(i)[1..] {
+                        if is_nan(best) {
+                            break;
+                        }
+                        if is_nan(v) || (r == Reduction::Min && less(v, best)) || (r == Reduction::Max && less(best, v)) {
+                            best = v;
+                        }
+                    }
+                    best
+                })
+                .collect();
+            (vals, DType::new(d.kind().clone()))
+        }
+        Reduction::ArgMin | Reduction::ArgMax => {
+            let vals = (0..nlanes)
+                .map(|i| {
+                    let ln = lane(i);
+                    let mut best = 0usize;
+                    for (j, &v) in ln.iter().enumerate().skip(1) {
+                        if is_nan(ln[best]) {
+                            break;
+                        }
+                        if is_nan(v)
+                            || (r == Reduction::ArgMin && less(v, ln[best]))
+                            || (r == Reduction::ArgMax && less(ln[best], v))
+                        {
+                            best = j;
+                        }
+                    }
+                    NumVal::Int(best as i128)
+                })
+                .collect();
+            (vals, DType::int64())
+        }
+        Reduction::Mean | Reduction::Var | Reduction::Std => {
+            // The dtype results come out in, and the one sums accumulate in.
+            let md = match k {
+                'b' | 'i' | 'u' => DType::float64(),
+                _ => DType::new(d.kind().clone()),
+            };
+            let acc = if matches!(md.kind(), Kind::Float16) { DType::new(Kind::Float32) } else { md.clone() };
+            let rnd_out = |x: f64| round_to(md.kind(), x);
+            let vals = (0..nlanes)
+                .map(|i| {
+                    let ln = lane(i);
+                    let count = n as f64;
+                    let sum = accumulate(ln, Reduction::Sum, &acc, l.trailing);
+                    let mean = div(sum, count, &md);
+                    if r == Reduction::Mean {
+                        return mean;
+                    }
+                    let sq: Vec<NumVal> = ln
+                        .iter()
+                        .map(|&v| {
+                            let x = sub(to_md(v, &md), mean, &md);
+                            match x {
+                                NumVal::Complex(c) => NumVal::Float(rnd_out(rnd_out(c.re * c.re) + rnd_out(c.im * c.im))),
+                                other => NumVal::Float(rnd_out(other.as_f64() * other.as_f64())),
+                            }
+                        })
+                        .collect();
+                    let real = if md.is_complex() { real_of(&md) } else { md.clone() };
+                    let acc_r = if matches!(real.kind(), Kind::Float16) { DType::new(Kind::Float32) } else { real.clone() };
+                    let s = accumulate(&sq, Reduction::Sum, &acc_r, l.trailing);
+                    let var = div(s, (count - ddof).max(0.0), &real);
+                    if r == Reduction::Var {
+                        var
+                    } else {
+                        NumVal::Float(round_to(real.kind(), var.as_f64().sqrt()))
+                    }
+                })
+                .collect();
+            let od = if r != Reduction::Mean && md.is_complex() { real_of(&md) } else { md };
+            (vals, od)
+        }
+    };
+    let shape = if keepdims { l.out_shape_keepdims } else { l.kept_shape };
+    let out = NdArray::from_buffer(super::cast::num_buffer(&out_vals, &out_dtype), shape, out_dtype);
+    if out.ndim() == 0 {
+        Ok(out.values().into_iter().next().unwrap_or(PyValue::None))
+    } else {
+        Ok(PyValue::Array(out))
+    }
+}
+
+fn real_of(d: &DType) -> DType {
+    match d.kind() {
+        Kind::Complex64 => DType::new(Kind::Float32),
+        Kind::Complex128 => DType::float64(),
+        _ => d.clone(),
+    }
+}
+
+fn to_md(v: NumVal, md: &DType) -> NumVal {
+    match md.kind() {
+        Kind::Complex64 | Kind::Complex128 => NumVal::Complex(v.as_c128()),
+        k => NumVal::Float(round_to(k, v.as_f64())),
+    }
+}
+
+fn sub(a: NumVal, b: NumVal, md: &DType) -> NumVal {
+    if md.is_complex() {
+        let r = a.as_c128() - b.as_c128();
+        let rk = real_of(md).kind().clone();
+        NumVal::Complex(Complex64::new(round_to(&rk, r.re), round_to(&rk, r.im)))
+    } else {
+        NumVal::Float(round_to(md.kind(), a.as_f64() - b.as_f64()))
+    }
+}
+
+fn div(a: NumVal, n: f64, md: &DType) -> NumVal {
+    match a {
+        NumVal::Complex(c) => {
+            let rk = real_of(md).kind().clone();
+            NumVal::Complex(Complex64::new(round_to(&rk, c.re / n), round_to(&rk, c.im / n)))
+        }
+        other => NumVal::Float(round_to(md.kind(), other.as_f64() / n)),
+    }
+}
+
+fn is_nan(v: NumVal) -> bool {
+    match v {
+        NumVal::Float(f) => f.is_nan(),
+        NumVal::Complex(c) => c.re.is_nan() || c.im.is_nan(),
+        _ => false,
+    }
+}
+
+fn less(a: NumVal, b: NumVal) -> bool {
+    match (a, b) {
+        (NumVal::Int(x), NumVal::Int(y)) => x < y,
+        (NumVal::Bool(x), NumVal::Bool(y)) => !x & y,
+        (NumVal::Complex(_), _) | (_, NumVal::Complex(_)) => {
+            let (p, q) = (a.as_c128(), b.as_c128());
+            p.re < q.re || (p.re == q.re && p.im < q.im)
+        }
+        _ => a.as_f64() < b.as_f64(),
+    }
+}
+
+/// Sums or multiplies a lane in dtype `sd` (pairwise for float sums over trailing
+/// axes, sequential otherwise).
+fn accumulate(lane: &[NumVal], r: Reduction, sd: &DType, trailing: bool) -> NumVal {
+    let k = sd.kind_char();
+    if k == 'i' || k == 'u' {
+        let mut acc: i128 = if r == Reduction::Sum { 0 } else { 1 };
+        for &v in lane {
+            let x = match v {
+                NumVal::Int(i) => i,
+                NumVal::Bool(b) => b as i128,
+                other => other.as_i64() as i128,
+            };
+            acc = if r == Reduction::Sum { acc.wrapping_add(x) } else { acc.wrapping_mul(x) };
+            acc = if k == 'u' { acc as u64 as i128 } else { acc as i64 as i128 };
+        }
+        return NumVal::Int(acc);
+    }
+    let acc_kind = match sd.kind() {
+        Kind::Float16 => Kind::Float32,
+        Kind::Complex64 => Kind::Float32,
+        Kind::Complex128 => Kind::Float64,
+        k => k.clone(),
+    };
+    let rnd = |x: f64| round_to(&acc_kind, x);
+    let out_kind = real_of(sd).kind().clone();
+    if k == 'c' {
+        let re: Vec<f64> = lane.iter().map(|v| v.as_c128().re).collect();
+        let im: Vec<f64> = lane.iter().map(|v| v.as_c128().im).collect();
+        if r == Reduction::Sum {
+            let (sr, si) = if trailing { (pairwise(&re, &rnd), pairwise(&im, &rnd)) } else { (seq(&re, &rnd), seq(&im, &rnd)) };
+            return NumVal::Complex(Complex64::new(rnd(0.0 + sr), rnd(-0.0 + si)));
+        }
+        let mut acc = Complex64::new(1.0, 0.0);
+        for v in lane {
+            acc *= v.as_c128();
+            acc = Complex64::new(rnd(acc.re), rnd(acc.im));
+        }
+        return NumVal::Complex(acc);
+    }
+    let xs: Vec<f64> = lane.iter().map(|v| v.as_f64()).collect();
+    if r == Reduction::Sum {
+        let s = if trailing { pairwise(&xs, &rnd) } else { seq(&xs, &rnd) };
+        NumVal::Float(round_to(&out_kind, rnd(0.0 + s)))
+    } else {
+        let mut acc = 1.0;
+        for x in xs {
+            acc = round_to(&out_kind, acc * x);
+        }
+        NumVal::Float(acc)
+    }
+}
+
+fn seq(xs: &[f64], rnd: &dyn Fn(f64) -> f64) -> f64 {
+    let mut acc = 0.0;
+    for &x in xs {
+        acc = rnd(acc + x);
+    }
+    acc
+}
+
+/// `np.cumsum(a, axis)` / `np.cumprod` (axis `None` flattens).
+pub fn cumulative(a: &NdArray, r: Reduction, axis: Option<isize>) -> NpResult<NdArray> {
+    if !a.is_numeric() {
+        return Err(NpError::type_error("cannot perform accumulate with flexible type"));
+    }
+    let (src, ax) = match axis {
+        None => (a.ravel(), 0usize),
+        Some(x) => (a.clone(), normalize_axis(x, a.ndim())?),
+    };
+    let sd = sum_dtype(src.dtype());
+    // Lanes along the axis (moved last), accumulated in place, then moved back.
+    let l = lanes(&src, Some(&[ax as isize]))?;
+    let n = l.lane_len;
+    let mut nums: Vec<NumVal> = {
+        let buf = l.values.buffer();
+        crate::np_dispatch_numeric!(&*buf, v => v.iter().map(|x| super::num::Num::to_num(*x)).collect(), _ => vec![])
+    };
+    let k = sd.kind_char();
+    let rk = real_of(&sd).kind().clone();
+    for lane in nums.chunks_mut(n.max(1)) {
+        let mut acc: Option<NumVal> = None;
+        for v in lane.iter_mut() {
+            let next = match acc {
+                None => *v,
+                Some(p) => match k {
+                    'i' | 'u' => {
+                        let (x, y) = (int_val(p), int_val(*v));
+                        let z = if r == Reduction::Prod { x.wrapping_mul(y) } else { x.wrapping_add(y) };
+                        NumVal::Int(if k == 'u' { z as u64 as i128 } else { z as i64 as i128 })
+                    }
+                    'c' => {
+                        let z = if r == Reduction::Prod { p.as_c128() * v.as_c128() } else { p.as_c128() + v.as_c128() };
+                        NumVal::Complex(Complex64::new(round_to(&rk, z.re), round_to(&rk, z.im)))
+                    }
+                    _ => {
+                        let z = if r == Reduction::Prod { p.as_f64() * v.as_f64() } else { p.as_f64() + v.as_f64() };
+                        NumVal::Float(round_to(&rk, z))
+                    }
+                },
+            };
+            *v = next;
+            acc = Some(next);
+        }
+    }
+    let mut shape = l.kept_shape.clone();
+    shape.push(n);
+    let tmp = NdArray::from_buffer(super::cast::num_buffer(&nums, &sd), shape, sd);
+    let nd = src.ndim();
+    let mut perm: Vec<isize> = Vec::with_capacity(nd);
+    let mut j = 0;
+    for d in 0..nd {
+        if d == ax {
+            perm.push((nd - 1) as isize);
+        } else {
+            perm.push(j);
+            j += 1;
+        }
+    }
+    Ok(tmp.transpose(&perm)?.copy())
+}
+
+fn int_val(v: NumVal) -> i128 {
+    match v {
+        NumVal::Int(i) => i,
+        NumVal::Bool(b) => b as i128,
+        other => other.as_i64() as i128,
+    }
+}
+
+/// `np.sort(a, axis=-1)` (NaN last), a sorted copy.
+pub fn sort(a: &NdArray, axis: Option<isize>) -> NpResult<NdArray> {
+    let (src, ax) = match axis {
+        None => (a.flatten(), 0isize),
+        Some(x) => (a.copy(), x),
+    };
+    if src.ndim() == 0 {
+        return Err(NpError::axis(ax, 0));
+    }
+    let nd = src.ndim();
+    let axn = normalize_axis(ax, nd)?;
+    let l = lanes(&src, Some(&[axn as isize]))?;
+    let n = l.lane_len;
+    let nlanes: usize = l.kept_shape.iter().product();
+    let values = l.values.values();
+    let mut sorted = Vec::with_capacity(values.len());
+    for i in 0..nlanes {
+        let mut lane: Vec<PyValue> = values[i * n..(i + 1) * n].to_vec();
+        lane.sort_by(|x, y| compare_values(x, y));
+        sorted.extend(lane);
+    }
+    // Back from (kept..., axis) to the original axis order.
+    let mut shape = l.kept_shape.clone();
+    shape.push(n);
+    let buf = super::cast::values_to_buffer(&sorted, src.dtype())?;
+    let tmp = NdArray::from_buffer(buf, shape, src.dtype().clone());
+    let mut perm: Vec<isize> = Vec::with_capacity(nd);
+    let mut k = 0;
+    for d in 0..nd {
+        if d == axn {
+            perm.push((nd - 1) as isize);
+        } else {
+            perm.push(k);
+            k += 1;
+        }
+    }
+    Ok(tmp.transpose(&perm)?.copy())
+}
+
+fn compare_values(x: &PyValue, y: &PyValue) -> std::cmp::Ordering {
+    use std::cmp::Ordering::*;
+    match (x.as_number(), y.as_number()) {
+        (Some(a), Some(b)) => {
+            let (na, nb) = (is_nan(a), is_nan(b));
+            match (na, nb) {
+                (true, true) => Equal,
+                (true, false) => Greater,
+                (false, true) => Less,
+                _ => {
+                    if less(a, b) {
+                        Less
+                    } else if less(b, a) {
+                        Greater
+                    } else {
+                        Equal
+                    }
+                }
+            }
+        }
+        _ => x.str().cmp(&y.str()),
+    }
+}
+
+/// `np.unique(a)`: the sorted distinct elements (flattened).
+pub fn unique(a: &NdArray) -> NpResult<NdArray> {
+    let s = sort(a, None)?;
+    let vals = s.values();
+    let mut out: Vec<PyValue> = Vec::new();
+    for v in vals {
+        let dup = out.last().is_some_and(|p| {
+            compare_values(p, &v) == std::cmp::Ordering::Equal && !(p.as_number().is_some_and(is_nan) && false)
+        });
+        if !dup {
+            out.push(v);
+        }
+    }
+    let n = out.len();
+    let buf = super::cast::values_to_buffer(&out, s.dtype())?;
+    Ok(NdArray::from_buffer(buf, vec![n], s.dtype().clone()))
+}
+
+/// `np.where(cond, x, y)`.
+pub fn where_(cond: &NdArray, x: &NdArray, y: &NdArray) -> NpResult<NdArray> {
+    let shape = super::broadcast::broadcast_shapes(&[cond.shape(), x.shape(), y.shape()])?;
+    let dtype = super::promote::promote_types(x.dtype(), y.dtype())?;
+    let c = cond.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?;
+    let xv = x.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?.astype(&dtype)?.values();
+    let yv = y.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?.astype(&dtype)?.values();
+    let out: Vec<PyValue> = c
+        .values()
+        .iter()
+        .zip(xv.into_iter().zip(yv))
+        .map(|(t, (a, b))| if t.truthy().unwrap_or(true) { a } else { b })
+        .collect();
+    let buf = super::cast::values_to_buffer(&out, &dtype)?;
+    Ok(NdArray::from_buffer(buf, shape, dtype))
+}
+
+/// `np.array_equal(a, b)`.
+pub fn array_equal(a: &NdArray, b: &NdArray) -> bool {
+    if a.shape() != b.shape() {
+        return false;
+    }
+    a.values().iter().zip(b.values().iter()).all(|(x, y)| x.py_eq(y).unwrap_or(false))
+}
+
+/// `np.isclose(a, b, rtol, atol)` elementwise and `np.allclose` (`all` of it).
+pub fn isclose(a: &NdArray, b: &NdArray, rtol: f64, atol: f64, equal_nan: bool) -> NpResult<NdArray> {
+    let shape = super::broadcast::broadcast_shapes(&[a.shape(), b.shape()])?;
+    let av = a.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>()).unwrap_or_default();
+    let bv = b.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>()).unwrap_or_default();
+    let out: Vec<bool> = av
+        .iter()
+        .zip(&bv)
+        .map(|(x, y)| {
+            let nan = x.re.is_nan() || y.re.is_nan() || x.im.is_nan() || y.im.is_nan();
+            if nan {
+                return equal_nan && (x.re.is_nan() || x.im.is_nan()) && (y.re.is_nan() || y.im.is_nan());
+            }
+            if x == y {
+                return true;
+            }
+            let inf = !(x.re.is_finite() && x.im.is_finite() && y.re.is_finite() && y.im.is_finite());
+            if inf {
+                return false;
+            }
+            (x - y).norm() <= atol + rtol * y.norm()
+        })
+        .collect();
+    Ok(NdArray::from_buffer(Buffer::Bool(out), shape, DType::bool()))
+}
+
+/// `np.allclose(a, b, rtol=1e-05, atol=1e-08)`.
+pub fn allclose(a: &NdArray, b: &NdArray, rtol: f64, atol: f64, equal_nan: bool) -> NpResult<bool> {
+    Ok(isclose(a, b, rtol, atol, equal_nan)?.to_vec::<bool>().unwrap_or_default().iter().all(|&x| x))
+}
+
+impl NdArray {
+    /// `x in a`: whether any element equals `x`.
+    pub fn contains(&self, x: &PyValue) -> bool {
+        self.values().iter().any(|v| v.py_eq(x).unwrap_or(false))
+    }
+    /// `a.fill(value)`.
+    pub fn fill(&self, value: &PyValue) -> NpResult<()> {
+        let v = super::create::array(value, Some(self.dtype()))?;
+        self.assign(&v)
+    }
+    /// `a.sort(axis=-1)` in place.
+    pub fn sort_inplace(&self, axis: isize) -> NpResult<()> {
+        let s = sort(self, Some(axis))?;
+        self.assign(&s)
+    }
+}
