@@ -9,6 +9,7 @@ pub mod eval;
 pub mod extensions;
 pub mod hdf5;
 pub mod numpy;
+pub mod numpy_py;
 pub mod render;
 pub mod session;
 pub mod syntax;
