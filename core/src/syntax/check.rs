@@ -77,8 +77,8 @@ impl SymtableCheck<'_> {
             StmtKind::Global(names) => self.declared(s, names, "global", assigned, used),
             StmtKind::FunctionDef(f) => {
                 assigned.push(f.name.clone());
-                if let Some(dup) = duplicate_param(&f.params) {
-                    self.fail(f.name_span, format!("duplicate argument '{}' in function definition", dup));
+                if let Some((dup, span)) = duplicate_param(&f.params) {
+                    self.fail(span, format!("duplicate argument '{}' in function definition", dup));
                     return;
                 }
                 self.block(&f.body, Scope::Function);
@@ -117,19 +117,13 @@ impl SymtableCheck<'_> {
     }
 }
 
-fn duplicate_param(p: &Parameters) -> Option<String> {
-    let all: Vec<&str> = p
-        .posonly
-        .iter()
-        .chain(&p.args)
-        .chain(&p.vararg)
-        .chain(&p.kwonly)
-        .chain(&p.kwarg)
-        .map(|p| p.name.as_str())
-        .collect();
-    for (i, n) in all.iter().enumerate() {
-        if all[..i].contains(n) {
-            return Some(n.to_string());
+fn duplicate_param(p: &Parameters) -> Option<(String, Span)> {
+    let all: Vec<&super::ast::Param> =
+        p.posonly.iter().chain(&p.args).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg).collect();
+    for (i, q) in all.iter().enumerate() {
+        if all[..i].iter().any(|o| o.name == q.name) {
+            let end = q.annotation.as_ref().map(|a| a.span.end).unwrap_or(q.span.end);
+            return Some((q.name.clone(), Span { start: q.span.start, end }));
         }
     }
     None

@@ -320,15 +320,18 @@ impl<'s> Lexer<'s> {
         self.fail(err);
     }
 
+    /// A backslash continuation at the end of the input: CPython reports the
+    /// continued line, from its end.
     fn eof_in_continuation(&mut self) {
-        let text = self.current_line_text();
-        let col = self.col;
+        let line = self.line.saturating_sub(1).max(1);
+        let text = self.source.line(line).to_string();
+        let len = text.chars().count() as u32;
         let err = SyntaxError::new(
             SyntaxErrorKind::SyntaxError,
             "unexpected EOF while parsing",
-            (self.line, col),
-            (self.line, col),
-            text,
+            (line, len + 1),
+            (line, END_OFFSET_MINUS_ONE),
+            format!("{}\n", text),
         );
         self.fail(err);
     }
@@ -433,7 +436,7 @@ impl<'s> Lexer<'s> {
                 self.bump();
                 if self.peek() != Some('\n') {
                     let text = format!("{}\n", self.current_line_text());
-                    let col = self.col;
+                    let col = self.col + 1;
                     let err = SyntaxError::new(
                         SyntaxErrorKind::SyntaxError,
                         "unexpected character after line continuation character",

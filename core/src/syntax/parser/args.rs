@@ -19,12 +19,11 @@ impl<'s> Parser<'s> {
                 }
                 self.bump();
                 let value = self.expression()?;
-                let e = mk(ExprKind::Starred(Box::new(value)), tok.start, self.prev_end());
                 if self.at_op(Op::Equal) {
                     let eq = self.peek().clone();
-                    return Err(self.special_from(e.span.start, eq.end, "cannot assign to iterable argument unpacking"));
+                    return Err(self.special_from(tok.start, eq.end, "cannot assign to iterable argument unpacking"));
                 }
-                args.push(Arg::Starred(e));
+                args.push(Arg::Starred(value));
             } else if tok.is_op(Op::DoubleStar) {
                 self.bump();
                 let value = self.expression()?;
@@ -281,11 +280,12 @@ impl<'s> Parser<'s> {
         if !lambda && self.eat_op(Op::Colon) {
             annotation = Some(self.expression()?);
         }
-        let end = annotation.as_ref().map(|a: &Expr| a.span.end).unwrap_or(name_span.end);
-        Ok(Param { name, annotation, default: None, span: span(name_span.start, end) })
+        Ok(Param { name, annotation, default: None, span: name_span })
     }
 }
 
+/// A parameter's extent for errors: its name and annotation (CPython's `arg` node).
 fn p_span(p: &Param) -> crate::syntax::ast::Span {
-    p.span
+    let end = p.annotation.as_ref().map(|a: &Expr| a.span.end).unwrap_or(p.span.end);
+    span(p.span.start, end)
 }

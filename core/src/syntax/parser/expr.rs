@@ -520,6 +520,10 @@ impl<'s> Parser<'s> {
     fn slices(&mut self) -> PResult<Expr> {
         let first = self.slice_item()?;
         if !self.at_op(Op::Comma) {
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                let sp = first.span;
+                return Ok(Expr { kind: ExprKind::Tuple(vec![first]), span: sp });
+            }
             return Ok(first);
         }
         let start = first.span.start;
@@ -600,9 +604,9 @@ impl<'s> Parser<'s> {
         }
         if self.at_op(Op::DoubleStar) {
             let star = self.bump();
-            let value = self.expression()?;
+            let _value = self.expression()?;
             if self.at_op(Op::RPar) {
-                return Err(self.special_from(star.start, value.span.end, "cannot use double starred expression here"));
+                return Err(self.special(star.span(), "cannot use double starred expression here"));
             }
             return Err(self.generic());
         }
@@ -690,11 +694,7 @@ impl<'s> Parser<'s> {
             let star = self.bump();
             let value = self.bitwise_or()?;
             if self.at_kw(Keyword::For) || self.at_kw(Keyword::Async) {
-                return Err(self.special_from(
-                    star.start,
-                    value.span.end,
-                    "dict unpacking cannot be used in dict comprehension",
-                ));
+                return Err(self.special(star.span(), "dict unpacking cannot be used in dict comprehension"));
             }
             return self.dict_rest(open, None, value);
         }

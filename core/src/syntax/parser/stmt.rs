@@ -778,7 +778,10 @@ impl<'s> Parser<'s> {
             for arg in self.call_arguments()? {
                 match arg {
                     crate::syntax::ast::Arg::Positional(e) => bases.push(e),
-                    crate::syntax::ast::Arg::Starred(e) => bases.push(e),
+                    crate::syntax::ast::Arg::Starred(e) => {
+                        let sp = e.span;
+                        bases.push(Expr { kind: ExprKind::Starred(Box::new(e)), span: sp });
+                    }
                     crate::syntax::ast::Arg::Keyword(k) => keywords.push(k),
                     crate::syntax::ast::Arg::DoubleStarred(e) => keywords.push(crate::syntax::ast::Keyword {
                         name: String::new(),

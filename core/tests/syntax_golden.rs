@@ -1,0 +1,78 @@
+//! The golden syntax corpus: every snippet of `golden/syntax_cases.txt` parsed by
+//! h5lab and compared with CPython 3.11's verdict recorded in
+//! `golden/syntax_cases.json` (regenerate with
+//! `python3 core/tests/golden/make_syntax_golden.py`): errors field by field, valid
+//! trees through an `ast.dump`-format rendering of h5lab's AST.
+
+mod syntax_support;
+
+use h5lab_core::syntax::{parse_cell, SyntaxError};
+use serde_json::Value;
+
+fn expected_error_line(case: &Value, err: &SyntaxError) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let class = case["class"].as_str().unwrap_or("");
+    if err.kind.name() != class {
+        diffs.push(format!("class: want {} got {}", class, err.kind.name()));
+    }
+    let msg = case["msg"].as_str().unwrap_or("");
+    if err.msg != msg {
+        diffs.push(format!("msg: want {:?} got {:?}", msg, err.msg));
+    }
+    let num = |k: &str| case[k].as_i64();
+    let got = [
+        ("lineno", Some(i64::from(err.lineno))),
+        ("offset", Some(i64::from(err.offset))),
+        ("end_lineno", Some(i64::from(err.end_lineno))),
+        ("end_offset", Some(err.end_offset_i64())),
+    ];
+    for (k, g) in got {
+        let want = num(k);
+        if want.is_some() && want != g {
+            diffs.push(format!("{}: want {:?} got {:?}", k, want, g));
+        }
+    }
+    if let Some(text) = case["text"].as_str() {
+        if err.text != text {
+            diffs.push(format!("text: want {:?} got {:?}", text, err.text));
+        }
+    }
+    diffs
+}
+
+#[test]
+fn golden_corpus_matches_cpython_3_11() {
+    let data = include_str!("golden/syntax_cases.json");
+    let cases: Vec<Value> = serde_json::from_str(data).expect("valid JSON");
+    assert!(cases.len() >= 200, "corpus too small: {}", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let src = case["src"].as_str().unwrap_or("");
+        let result = parse_cell(src);
+        let ok = case["ok"].as_bool().unwrap_or(false);
+        match (ok, result) {
+            (true, Ok(module)) => {
+                let want = case["dump"].as_str().unwrap_or("");
+                let got = syntax_support::dump_module(&module);
+                if got != want {
+                    failures.push(format!("{}: AST differs\n  want {}\n  got  {}", name, want, got));
+                }
+            }
+            (true, Err(e)) => failures.push(format!("{}: CPython accepts, h5lab says {:?}", name, e)),
+            (false, Ok(_)) => failures.push(format!("{}: CPython says {} {:?}, h5lab accepts", name, case["class"], case["msg"])),
+            (false, Err(e)) => {
+                if case["class"].as_str() == Some("RecursionError") || case["class"].as_str() == Some("MemoryError") {
+                    continue;
+                }
+                let diffs = expected_error_line(case, &e);
+                if !diffs.is_empty() {
+                    failures.push(format!("{}: {}", name, diffs.join("; ")));
+                }
+            }
+        }
+    }
+    if !failures.is_empty() {
+        panic!("{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    }
+}
