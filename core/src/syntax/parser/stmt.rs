@@ -472,7 +472,13 @@ impl<'s> Parser<'s> {
             return None;
         }
         self.pos = i + 1;
-        let rhs = self.bitwise_or();
+        // `x = !cmd` is a call in IPython's transformed code.
+        let rhs = if matches!(self.peek().kind, TokenKind::AssignShell(_) | TokenKind::AssignMagic { .. }) {
+            let t = self.bump();
+            Ok(mk(ExprKind::Name(String::new()), t.start, t.end))
+        } else {
+            self.bitwise_or()
+        };
         let followed_ok = !(self.at_op(Op::Equal) || self.at_op(Op::ColonEqual));
         self.pos = save;
         let rhs = rhs.ok()?;
