@@ -76,3 +76,38 @@ fn golden_corpus_matches_cpython_3_11() {
         panic!("{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
     }
 }
+
+/// Development aid: compares a corpus JSON made by `make_syntax_golden.py`'s
+/// format at `$H5LAB_SYNTAX_EXTRA` and lists the differences without failing
+/// (`cargo test --test syntax_golden -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn extra_corpus_report() {
+    let Ok(path) = std::env::var("H5LAB_SYNTAX_EXTRA") else { return };
+    let data = std::fs::read_to_string(path).expect("readable corpus");
+    let cases: Vec<Value> = serde_json::from_str(&data).expect("valid JSON");
+    let mut bad = 0;
+    for case in &cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let src = case["src"].as_str().unwrap_or("");
+        let ok = case["ok"].as_bool().unwrap_or(false);
+        let line = match (ok, parse_cell(src)) {
+            (true, Ok(_)) => continue,
+            (true, Err(e)) => format!("accepts by CPython, h5lab: {} {:?}", e.msg, (e.lineno, e.offset)),
+            (false, Ok(_)) => format!("h5lab accepts; CPython: {:?}", case["msg"]),
+            (false, Err(e)) => {
+                if matches!(case["class"].as_str(), Some("RecursionError" | "MemoryError")) {
+                    continue;
+                }
+                let d = expected_error_line(case, &e);
+                if d.is_empty() {
+                    continue;
+                }
+                d.join("; ")
+            }
+        };
+        bad += 1;
+        println!("{}: {:?}\n    {}", name, src, line);
+    }
+    println!("{} of {} differ", bad, cases.len());
+}

@@ -525,8 +525,7 @@ impl<'s> Lexer<'s> {
         // String prefixes (CPython's combinations, any case).
         let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
         let mut k = 0;
-        loop {
-            let Some(c) = self.peek_at(k) else { break };
+        while let Some(c) = self.peek_at(k) {
             let lc = c.to_ascii_lowercase();
             if !(saw_b || saw_u || saw_f) && lc == 'b' {
                 saw_b = true;

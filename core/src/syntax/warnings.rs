@@ -93,11 +93,7 @@ pub(crate) fn visit_stmt_exprs<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
             }
         }
         StmtKind::Delete(t) => t.iter().for_each(&mut *f),
-        StmtKind::Return(v) => {
-            if let Some(v) = v {
-                f(v);
-            }
-        }
+        StmtKind::Return(Some(v)) => f(v),
         StmtKind::Raise { exc, cause } => {
             for e in [exc, cause].into_iter().flatten() {
                 f(e);

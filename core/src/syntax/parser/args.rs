@@ -169,6 +169,10 @@ impl<'s> Parser<'s> {
                     return Err(self.error_at_token(&tok, "/ must be ahead of *"));
                 }
                 self.bump();
+                if self.at_op(Op::Star) {
+                    let star = self.peek().clone();
+                    return Err(self.error_known_at_token(&star, "expected comma between / and *"));
+                }
                 seen_slash = true;
                 params.posonly = std::mem::take(&mut params.args);
             } else if tok.is_op(Op::Star) {
@@ -219,7 +223,10 @@ impl<'s> Parser<'s> {
             } else if matches!(tok.kind, TokenKind::Name(_)) {
                 let mut p = self.param(lambda)?;
                 if self.at_op(Op::Equal) {
-                    self.bump();
+                    let eq = self.bump();
+                    if self.at_op(Op::Comma) || self.at_op(close) {
+                        return Err(self.error_known_at_token(&eq, "expected default value expression"));
+                    }
                     p.default = Some(self.expression()?);
                     if !seen_star {
                         seen_default = true;
@@ -233,8 +240,6 @@ impl<'s> Parser<'s> {
                 } else {
                     params.args.push(p);
                 }
-            } else if tok.is_op(Op::LPar) && !lambda {
-                return Err(self.parenthesized_params_error(lambda));
             } else if tok.is_op(Op::LPar) {
                 return Err(self.parenthesized_params_error(lambda));
             } else {

@@ -403,8 +403,7 @@ impl<'s> Parser<'s> {
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let mut left = self.factor()?;
         let mut height: Option<u32> = None;
-        loop {
-            let Some((op, prec)) = binary_op(self.peek()) else { break };
+        while let Some((op, prec)) = binary_op(self.peek()) {
             if prec < min_prec {
                 break;
             }

@@ -454,6 +454,16 @@ impl<'s> Parser<'s> {
         self.parenthesized.insert((e.span.start.offset, e.span.end.offset));
     }
 
+    pub(crate) fn is_parenthesized_span(&self, span: Span) -> bool {
+        self.parenthesized.contains(&(span.start.offset, span.end.offset))
+    }
+
+    /// The first token starting at or after `pos`.
+    pub(crate) fn tokens_after(&self, pos: Pos) -> Token {
+        let i = self.tokens.partition_point(|t| t.start.offset < pos.offset).min(self.tokens.len() - 1);
+        self.tokens[i].clone()
+    }
+
     pub(crate) fn is_parenthesized(&self, e: &Expr) -> bool {
         self.parenthesized.contains(&(e.span.start.offset, e.span.end.offset))
     }

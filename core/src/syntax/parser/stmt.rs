@@ -166,7 +166,7 @@ impl<'s> Parser<'s> {
                     return Ok(stmt(StmtKind::Assert { test, msg }, start, end));
                 }
                 Keyword::Import => return self.import_stmt(),
-                Keyword::From => return self.from_import_stmt(),
+                Keyword::From => return self.import_from_stmt(),
                 _ => {}
             },
             TokenKind::Escape { kind, ref content } => {
@@ -287,7 +287,7 @@ impl<'s> Parser<'s> {
         Ok(stmt(StmtKind::Import(names), kw.start, end))
     }
 
-    fn from_import_stmt(&mut self) -> PResult<Stmt> {
+    fn import_from_stmt(&mut self) -> PResult<Stmt> {
         let kw = self.bump();
         let mut level = 0;
         loop {
@@ -371,7 +371,10 @@ impl<'s> Parser<'s> {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(items) => {
-                let sp = if self.is_parenthesized(&target) { target.span } else { items[0].span };
+                let sp = match items.first() {
+                    Some(first) if !self.is_parenthesized(&target) => first.span,
+                    _ => target.span,
+                };
                 return Err(self.special(sp, "only single target (not tuple) can be annotated"));
             }
             ExprKind::List(_) => {
@@ -438,7 +441,7 @@ impl<'s> Parser<'s> {
             return Ok(());
         };
         // `invalid_named_expression` on the expression right before the first '='.
-        let first = &targets[0];
+        let Some(first) = targets.first() else { return Ok(()) };
         let before_eq = match &first.kind {
             ExprKind::Tuple(items) if !self.is_parenthesized(first) => items.last(),
             _ => Some(first),
@@ -649,7 +652,8 @@ impl<'s> Parser<'s> {
             if self.eat_kw(Keyword::As) {
                 let t = self.target_list_single()?;
                 let next = self.peek().clone();
-                if next.is_op(Op::Comma) || next.is_op(Op::RPar) || next.is_op(Op::Colon) {
+                let at_end = matches!(next.kind, TokenKind::Newline);
+                if at_end || next.is_op(Op::Comma) || next.is_op(Op::RPar) || next.is_op(Op::Colon) {
                     self.check_target(&t, TargetContext::Assign)?;
                 } else {
                     return Err(self.generic());
@@ -781,7 +785,15 @@ impl<'s> Parser<'s> {
         let mut bases = Vec::new();
         let mut keywords = Vec::new();
         if self.eat_op(Op::LPar) {
-            for arg in self.call_arguments()? {
+            let args = self.call_arguments()?;
+            if let [crate::syntax::ast::Arg::Positional(Expr { kind: ExprKind::GeneratorExp { elt, .. }, span })] = args.as_slice() {
+                if !self.is_parenthesized_span(*span) {
+                    // `class C(x for x in y)`: CPython fails at the `for`.
+                    let at = self.tokens_after(elt.span.end);
+                    return Err(self.error_known_at_token(&at, "invalid syntax"));
+                }
+            }
+            for arg in args {
                 match arg {
                     crate::syntax::ast::Arg::Positional(e) => bases.push(e),
                     crate::syntax::ast::Arg::Starred(e) => {
