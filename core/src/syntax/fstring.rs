@@ -244,7 +244,11 @@ impl<'s> Parser<'s> {
         }
         let byte_at = |i: usize| chars.get(i).map(|x| x.0).unwrap_or(s.body.len());
         let expr_text = &s.body[byte_at(expr_start)..byte_at(*cursor)];
-        if expr_text.chars().all(|c| c.is_ascii_whitespace()) {
+        if expr_text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c')) {
+            let after = chars.get(*cursor).map(|x| x.1);
+            if let Some(c @ ('!' | ':' | '=')) = after {
+                return Err(self.error_at_furthest(format!("f-string: expression required before '{}'", c)));
+            }
             return Err(self.error_at_furthest("f-string: empty expression not allowed"));
         }
         let newlines_before = s.body[..byte_at(brace_index)].matches('\n').count() as u32
@@ -304,8 +308,8 @@ impl<'s> Parser<'s> {
         let nesting = self.depth_for_subparse();
         match super::parse_fstring_expression(text, self.source(), real_start, nesting) {
             Ok(e) => Ok(e),
-            Err(mut err) => {
-                if err.kind != super::SyntaxErrorKind::RecursionError {
+            Err((mut err, from_tokenizer)) => {
+                if err.kind != super::SyntaxErrorKind::RecursionError && !from_tokenizer {
                     err.msg = format!("f-string: {}", err.msg);
                 }
                 let shift = tok.start.line + newlines_before - 1;

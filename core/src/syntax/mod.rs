@@ -211,12 +211,19 @@ pub(crate) fn parse_fstring_expression(
     outer: &SourceText,
     real_start: usize,
     depth: u32,
-) -> Result<Expr, SyntaxError> {
+) -> Result<Expr, (SyntaxError, bool)> {
     let wrapped = format!("({})\n", text);
     let src = SourceText::new(wrapped);
     let tokens = lexer::tokenize(&src, false);
+    let tokenizer_error = tokens.iter().find_map(|t| match &t.kind {
+        TokenKind::Error(e) => Some(e.msg.clone()),
+        _ => None,
+    });
     let mut parser = parser::Parser::with_depth(tokens.clone(), &src, depth);
-    parser.parse_fstring_field()?;
+    if let Err(e) = parser.parse_fstring_field() {
+        let from_tokenizer = tokenizer_error.as_deref() == Some(e.msg.as_str());
+        return Err((e, from_tokenizer));
+    }
     // Parse again with positions in the enclosing source.
     let remapped: Vec<token::Token> = tokens
         .into_iter()
@@ -228,5 +235,5 @@ pub(crate) fn parse_fstring_expression(
         })
         .collect();
     let mut parser = parser::Parser::with_depth(remapped, outer, depth);
-    parser.parse_fstring_field()
+    parser.parse_fstring_field().map_err(|e| (e, false))
 }

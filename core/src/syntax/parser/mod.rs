@@ -386,7 +386,27 @@ impl<'s> Parser<'s> {
     /// The error text CPython attaches for a parser error on `lineno`: the line with
     /// its newline when the tokenizer is still on it, without otherwise.
     fn text_for_line(&self, lineno: u32) -> String {
-        if lineno >= self.tokenizer_line() {
+        let tok_line = self.tokenizer_line();
+        if lineno >= tok_line {
+            // The tokenizer's buffer starts where a multi-line string ending on its
+            // current line began.
+            let upto = self.furthest.min(self.tokens.len() - 1);
+            let first = self.tokens[..=upto]
+                .iter()
+                .rev()
+                .take_while(|t| t.end.line >= tok_line)
+                .filter(|t| matches!(t.kind, TokenKind::String(_)) && t.end.line == tok_line)
+                .map(|t| t.start.line)
+                .min()
+                .unwrap_or(lineno);
+            if first < lineno {
+                let mut s = String::new();
+                for l in first..=lineno {
+                    s.push_str(self.source.line(l));
+                    s.push('\n');
+                }
+                return s;
+            }
             self.source.line_with_newline(lineno)
         } else {
             self.source.line(lineno).to_string()
