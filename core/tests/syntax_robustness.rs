@@ -182,3 +182,14 @@ fn a_long_generated_cell_parses() {
     // Informational only: the ratio should be about 2 (linear).
     eprintln!("5000-statement cell: {:?}; 10000: {:?}", first, second);
 }
+
+#[test]
+fn deepest_accepted_nesting_parses() {
+    let n = 900;
+    assert!(parse_cell(&format!("{}x", "lambda: ".repeat(n))).is_ok());
+    assert!(parse_cell(&format!("{}x", "not ".repeat(n))).is_ok());
+    assert!(parse_cell(&format!("{}z", "x if y else ".repeat(n))).is_ok());
+    assert!(parse_cell(&format!("{}1{}", "[-(".repeat(66), ")]".repeat(66))).is_ok());
+    assert!(parse_cell(&format!("{}1{}", "f(".repeat(199), ")".repeat(199))).is_ok());
+    assert!(parse_cell(&format!("{}1{}", "{'a': [".repeat(99), "]}".repeat(99))).is_ok());
+}

@@ -36,8 +36,9 @@ pub use interpolate::var_expand_parts;
 pub use ipython::{clean_cell, CleanCell};
 pub use parser::MAX_NESTING;
 
-/// Stack for the parser thread: deep (but bounded) nesting must not overflow.
-const PARSER_STACK_BYTES: usize = 256 << 20;
+/// Stack for the parser thread: the deepest nesting the parser accepts (see
+/// [`MAX_NESTING`]) needs about 16 MiB in a debug build; this leaves a margin.
+const PARSER_STACK_BYTES: usize = 64 << 20;
 
 /// Runs `f` on a thread with a large stack (falls back to the current thread if no
 /// thread can be made).
