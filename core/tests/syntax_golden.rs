@@ -60,7 +60,7 @@ fn ipython_cells_match_ipython_9() {
 
 fn compare_cases(cases: &[Value]) {
     let mut failures = Vec::new();
-    for case in &cases {
+    for case in cases {
         let name = case["name"].as_str().unwrap_or("?");
         let src = case["src"].as_str().unwrap_or("");
         let result = parse_cell(src);
