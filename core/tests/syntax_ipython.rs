@@ -328,3 +328,19 @@ fn compile_stage_errors_are_separate_from_parsing() {
 fn top_level_await_is_allowed() {
     assert!(parse_cell("x = await f()").is_ok());
 }
+
+#[test]
+fn compound_statement_spans_end_at_their_last_statement() {
+    let m = parse_cell("if x:\n    y = 1  # c\n\nz = 2").unwrap();
+    let s = &m.body[0];
+    assert_eq!((s.span.start.line, s.span.start.col), (1, 0));
+    assert_eq!((s.span.end.line, s.span.end.col), (2, 9));
+    let m = parse_cell("@dec\ndef f():\n    return 1\n").unwrap();
+    let s = &m.body[0];
+    assert_eq!(s.span.start.line, 2, "a def starts at its def line, as in CPython 3.8+");
+    assert_eq!((s.span.end.line, s.span.end.col), (3, 12));
+    match &s.kind {
+        StmtKind::FunctionDef(f) => assert_eq!((f.name_span.start.col, f.name_span.end.col), (4, 5)),
+        other => panic!("{:?}", other),
+    }
+}

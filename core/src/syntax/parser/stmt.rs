@@ -67,6 +67,20 @@ fn leftmost(e: &Expr) -> &Expr {
 }
 
 impl<'s> Parser<'s> {
+    /// The end of a compound statement just parsed: the end of its last token
+    /// before the closing DEDENT (CPython's `end_lineno`/`end_col_offset`).
+    fn compound_end(&self) -> Pos {
+        let mut i = self.pos;
+        while i > 0 {
+            i -= 1;
+            match self.tokens[i].kind {
+                TokenKind::Dedent | TokenKind::Newline | TokenKind::Indent => continue,
+                _ => return self.tokens[i].end,
+            }
+        }
+        self.prev_end()
+    }
+
     /// One statement (a line of simple statements gives several).
     pub(crate) fn statement(&mut self) -> PResult<Vec<Stmt>> {
         let tok = self.peek().clone();
@@ -581,7 +595,7 @@ impl<'s> Parser<'s> {
         } else if self.at_kw(Keyword::Else) {
             orelse = self.else_block()?;
         }
-        let end = self.prev_end();
+        let end = self.compound_end();
         Ok(stmt(StmtKind::If { test, body, orelse }, kw.start, end))
     }
 
@@ -597,7 +611,7 @@ impl<'s> Parser<'s> {
         self.header_colon(false)?;
         let body = self.block("'while' statement", kw.start.line)?;
         let orelse = if self.at_kw(Keyword::Else) { self.else_block()? } else { Vec::new() };
-        let end = self.prev_end();
+        let end = self.compound_end();
         Ok(stmt(StmtKind::While { test, body, orelse }, kw.start, end))
     }
 
@@ -612,7 +626,7 @@ impl<'s> Parser<'s> {
         self.header_colon(true)?;
         let body = self.block("'for' statement", kw.start.line)?;
         let orelse = if self.at_kw(Keyword::Else) { self.else_block()? } else { Vec::new() };
-        let end = self.prev_end();
+        let end = self.compound_end();
         Ok(stmt(StmtKind::For { target, iter, body, orelse }, kw.start, end))
     }
 
@@ -640,7 +654,7 @@ impl<'s> Parser<'s> {
         }
         self.header_colon(false)?;
         let body = self.block("'with' statement", kw.start.line)?;
-        let end = self.prev_end();
+        let end = self.compound_end();
         Ok(stmt(StmtKind::With { items, body }, kw.start, end))
     }
 
@@ -702,7 +716,7 @@ impl<'s> Parser<'s> {
             let tok = self.peek().clone();
             return Err(self.error_at_token(&tok, "expected 'except' or 'finally' block"));
         }
-        let end = self.prev_end();
+        let end = self.compound_end();
         Ok(stmt(StmtKind::Try { body, handlers, orelse, finalbody }, kw.start, end))
     }
 
@@ -734,7 +748,7 @@ impl<'s> Parser<'s> {
         }
         self.header_colon(false)?;
         let body = self.block("'except' statement", kw.start.line)?;
-        let end = self.prev_end();
+        let end = self.compound_end();
         Ok(ExceptHandler { class, name, body, span: span(kw.start, end) })
     }
 
@@ -774,7 +788,7 @@ impl<'s> Parser<'s> {
         let returns = if self.eat_op(Op::Arrow) { Some(self.expression()?) } else { None };
         self.header_colon(true)?;
         let body = self.block("function definition", kw.start.line)?;
-        let end = self.prev_end();
+        let end = self.compound_end();
         let def = FunctionDef { name, params, body, decorators, returns, name_span };
         Ok(stmt(StmtKind::FunctionDef(Box::new(def)), async_start.unwrap_or(kw.start), end))
     }
@@ -812,7 +826,7 @@ impl<'s> Parser<'s> {
         }
         self.header_colon(false)?;
         let body = self.block("class definition", kw.start.line)?;
-        let end = self.prev_end();
+        let end = self.compound_end();
         let class = ClassDef { name, bases, keywords, body, decorators };
         Ok(stmt(StmtKind::ClassDef(Box::new(class)), kw.start, end))
     }
