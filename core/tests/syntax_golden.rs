@@ -74,7 +74,9 @@ fn compare_cases(cases: &[Value]) {
                 }
             }
             (true, Err(e)) => failures.push(format!("{}: CPython accepts, h5lab says {:?}", name, e)),
-            (false, Ok(_)) => failures.push(format!("{}: CPython says {} {:?}, h5lab accepts", name, case["class"], case["msg"])),
+            (false, Ok(_)) => {
+                failures.push(format!("{}: CPython says {} {:?}, h5lab accepts", name, case["class"], case["msg"]))
+            }
             (false, Err(e)) => {
                 if case["class"].as_str() == Some("RecursionError") || case["class"].as_str() == Some("MemoryError") {
                     continue;

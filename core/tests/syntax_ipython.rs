@@ -179,7 +179,9 @@ fn cell_magic_takes_the_whole_cell() {
         other => panic!("{:?}", other),
     }
     match only("%%bash") {
-        StmtKind::CellMagic { name, line, body } => assert_eq!((name.as_str(), line.as_str(), body.as_str()), ("bash", "", "")),
+        StmtKind::CellMagic { name, line, body } => {
+            assert_eq!((name.as_str(), line.as_str(), body.as_str()), ("bash", "", ""))
+        }
         other => panic!("{:?}", other),
     }
     // Not a Python error even though the body is not Python.

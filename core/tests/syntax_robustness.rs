@@ -18,10 +18,57 @@ const ALPHABET: &[char] = &[
 ];
 
 const WORDS: &[&str] = &[
-    "if ", "else", "elif ", "for ", " in ", "while ", "def ", "class ", "return", "lambda", "yield", "not ", " and ",
-    " or ", "try:", "except", "finally:", "with ", " as ", "import ", "from ", "global ", "nonlocal ", "await ",
-    "async ", "del ", "pass", "print ", "f'{", "}'", "'''", "\"\"\"", "0x", "0o", "1e", "1_0", "**", "//", ":=",
-    "->", "...", "!ls ", "%time ", "%%bash\n", "x?", "??", "\n    ", "\n        ", "\n  ", ">>> ", "In [1]: ",
+    "if ",
+    "else",
+    "elif ",
+    "for ",
+    " in ",
+    "while ",
+    "def ",
+    "class ",
+    "return",
+    "lambda",
+    "yield",
+    "not ",
+    " and ",
+    " or ",
+    "try:",
+    "except",
+    "finally:",
+    "with ",
+    " as ",
+    "import ",
+    "from ",
+    "global ",
+    "nonlocal ",
+    "await ",
+    "async ",
+    "del ",
+    "pass",
+    "print ",
+    "f'{",
+    "}'",
+    "'''",
+    "\"\"\"",
+    "0x",
+    "0o",
+    "1e",
+    "1_0",
+    "**",
+    "//",
+    ":=",
+    "->",
+    "...",
+    "!ls ",
+    "%time ",
+    "%%bash\n",
+    "x?",
+    "??",
+    "\n    ",
+    "\n        ",
+    "\n  ",
+    ">>> ",
+    "In [1]: ",
 ];
 
 fn arb_text() -> impl Strategy<Value = String> {
@@ -129,7 +176,9 @@ fn deep_expressions_without_parentheses_do_not_overflow() {
     recursion_error(&format!("a{}", ".b".repeat(100_000)));
     recursion_error(&format!("f{}", "()".repeat(100_000)));
     recursion_error(&format!("x{}", "[0]".repeat(100_000)));
-    recursion_error(&format!("{}1{}", "-(".repeat(150), ")".repeat(150)).repeat(1).replace("1", &format!("{}1", "-".repeat(5000))));
+    recursion_error(
+        &format!("{}1{}", "-(".repeat(150), ")".repeat(150)).repeat(1).replace("1", &format!("{}1", "-".repeat(5000))),
+    );
     // Moderate nesting is fine.
     assert!(parse_cell(&format!("{}1", "-".repeat(500))).is_ok());
     assert!(parse_cell(&format!("{}1", "1+".repeat(500))).is_ok());

@@ -3,11 +3,11 @@
 //! repeated`, starred targets, `nonlocal` at module level, ...). CPython reports
 //! them with no source text; h5lab fills in the line.
 
+use super::ast::Span;
 use super::ast::{Arg, Expr, ExprKind, FStringPart, Parameters, Stmt, StmtKind};
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::source::SourceText;
 use super::visit::for_each_child;
-use super::ast::Span;
 
 fn err(source: &SourceText, span: Span, msg: impl Into<String>) -> SyntaxError {
     SyntaxError::new(
@@ -221,7 +221,14 @@ fn load_names(e: &Expr, out: &mut Vec<String>) {
     if let ExprKind::Name(n) = &e.kind {
         out.push(n.clone());
     }
-    if matches!(e.kind, ExprKind::Lambda { .. } | ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. }) {
+    if matches!(
+        e.kind,
+        ExprKind::Lambda { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::DictComp { .. }
+            | ExprKind::GeneratorExp { .. }
+    ) {
         return;
     }
     for_each_child(e, &mut |c| load_names(c, out));
@@ -230,7 +237,9 @@ fn load_names(e: &Expr, out: &mut Vec<String>) {
 /// Calls `f` on each nested statement block of a compound statement.
 fn for_each_block<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a [Stmt])) {
     match &s.kind {
-        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => {
             f(body);
             f(orelse);
         }

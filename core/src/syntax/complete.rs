@@ -14,10 +14,7 @@ use crate::session::Completeness;
 /// IPython's `find_last_indent`: the last line's leading whitespace (tabs count 4).
 fn last_indent(lines: &[String]) -> usize {
     let Some(last) = lines.last() else { return 0 };
-    last.chars()
-        .take_while(|&c| c == ' ' || c == '\t')
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
+    last.chars().take_while(|&c| c == ' ' || c == '\t').map(|c| if c == '\t' { 4 } else { 1 }).sum()
 }
 
 fn incomplete(spaces: usize) -> Completeness {
@@ -122,7 +119,9 @@ fn check_complete(source: &str) -> Completeness {
                 return Completeness::Invalid;
             }
             Ok(module) => {
-                if super::check::compile_check(&module.body, &source).is_err() || super::warnings::has_syntax_warning(&module) {
+                if super::check::compile_check(&module.body, &source).is_err()
+                    || super::warnings::has_syntax_warning(&module)
+                {
                     return Completeness::Invalid;
                 }
             }

@@ -48,7 +48,10 @@ impl<'s> Parser<'s> {
                     }
                 }
             }
-            return Ok(Expr { kind: ExprKind::Constant(Constant::Bytes(out)), span: super::parser::span_of(start, end) });
+            return Ok(Expr {
+                kind: ExprKind::Constant(Constant::Bytes(out)),
+                span: super::parser::span_of(start, end),
+            });
         }
         let any_f = strs.iter().any(|s| s.fstring);
         if !any_f {
@@ -138,11 +141,8 @@ impl<'s> Parser<'s> {
                 }
             }
             if !literal.is_empty() {
-                let text = if s.raw {
-                    literal
-                } else {
-                    decode_str(&literal).map_err(|e| self.error_at_furthest(e.msg))?
-                };
+                let text =
+                    if s.raw { literal } else { decode_str(&literal).map_err(|e| self.error_at_furthest(e.msg))? };
                 push_part(&mut parts, FStringPart::Literal(text));
             }
             match chars.get(*cursor) {
@@ -179,7 +179,9 @@ impl<'s> Parser<'s> {
             if let Some((q, triple)) = quote {
                 if ch == q {
                     if triple {
-                        if chars.get(*cursor + 1).map(|x| x.1) == Some(ch) && chars.get(*cursor + 2).map(|x| x.1) == Some(ch) {
+                        if chars.get(*cursor + 1).map(|x| x.1) == Some(ch)
+                            && chars.get(*cursor + 2).map(|x| x.1) == Some(ch)
+                        {
                             *cursor += 2;
                             quote = None;
                         }
@@ -251,8 +253,8 @@ impl<'s> Parser<'s> {
             }
             return Err(self.error_at_furthest("f-string: empty expression not allowed"));
         }
-        let newlines_before = s.body[..byte_at(brace_index)].matches('\n').count() as u32
-            + (s.body_start.line - tok.start.line);
+        let newlines_before =
+            s.body[..byte_at(brace_index)].matches('\n').count() as u32 + (s.body_start.line - tok.start.line);
         let expr = self.fstring_expression(expr_text, s, byte_at(expr_start), tok, newlines_before)?;
         let mut debug_text = None;
         if chars.get(*cursor).map(|x| x.1) == Some('=') {
@@ -273,9 +275,7 @@ impl<'s> Parser<'s> {
             };
             *cursor += 1;
             if !matches!(conv, 's' | 'r' | 'a') {
-                return Err(self.error_at_furthest(
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                ));
+                return Err(self.error_at_furthest("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
             }
             conversion = Some(conv);
         }

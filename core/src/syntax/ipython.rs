@@ -398,11 +398,7 @@ fn help_target_full_match(s: &[char]) -> bool {
 /// for `??`) when `text` ends in a (dotted, indexed) name followed by `?` or `??`.
 pub fn help_end_target(text: &str) -> Option<(String, u8)> {
     let text = text.strip_suffix('\n').unwrap_or(text);
-    let (body, detail) = if let Some(b) = text.strip_suffix("??") {
-        (b, 2)
-    } else {
-        (text.strip_suffix('?')?, 1)
-    };
+    let (body, detail) = if let Some(b) = text.strip_suffix("??") { (b, 2) } else { (text.strip_suffix('?')?, 1) };
     let chars: Vec<char> = body.chars().collect();
     // Characters the pattern can match; a match starts after the last other one.
     let allowed = |c: char| is_word_char(c) || matches!(c, '*' | '.' | '%' | '[' | ']' | '-');

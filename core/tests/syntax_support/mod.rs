@@ -48,7 +48,8 @@ fn stmt(s: &Stmt) -> String {
         ),
         StmtKind::AnnAssign { target, annotation, value } => {
             let simple = matches!(target.kind, ExprKind::Name(_)) as i32;
-            let mut s = format!("AnnAssign(target={}, annotation={}", expr(target, Ctx::Store), expr(annotation, Ctx::Load));
+            let mut s =
+                format!("AnnAssign(target={}, annotation={}", expr(target, Ctx::Store), expr(annotation, Ctx::Load));
             if let Some(v) = value {
                 s.push_str(&format!(", value={}", expr(v, Ctx::Load)));
             }
@@ -196,7 +197,12 @@ fn arguments(p: &Parameters) -> String {
     s.push_str(&format!(", kwonlyargs={}", list(p.kwonly.iter().map(arg).collect())));
     s.push_str(&format!(
         ", kw_defaults={}",
-        list(p.kwonly.iter().map(|k| k.default.as_ref().map(|d| expr(d, Ctx::Load)).unwrap_or_else(|| "None".into())).collect())
+        list(
+            p.kwonly
+                .iter()
+                .map(|k| k.default.as_ref().map(|d| expr(d, Ctx::Load)).unwrap_or_else(|| "None".into()))
+                .collect()
+        )
     ));
     if let Some(k) = &p.kwarg {
         s.push_str(&format!(", kwarg={}", arg(k)));
@@ -260,12 +266,21 @@ fn expr(e: &Expr, ctx: Ctx) -> String {
         ExprKind::Name(n) => format!("Name(id={}, ctx={})", py_str(n), ctx_str(ctx)),
         ExprKind::Constant(c) => format!("Constant(value={})", constant(c)),
         ExprKind::FString(parts) => joined(parts),
-        ExprKind::List(items) => format!("List(elts={}, ctx={})", list(items.iter().map(|i| expr(i, ctx)).collect()), ctx_str(ctx)),
-        ExprKind::Tuple(items) => format!("Tuple(elts={}, ctx={})", list(items.iter().map(|i| expr(i, ctx)).collect()), ctx_str(ctx)),
+        ExprKind::List(items) => {
+            format!("List(elts={}, ctx={})", list(items.iter().map(|i| expr(i, ctx)).collect()), ctx_str(ctx))
+        }
+        ExprKind::Tuple(items) => {
+            format!("Tuple(elts={}, ctx={})", list(items.iter().map(|i| expr(i, ctx)).collect()), ctx_str(ctx))
+        }
         ExprKind::Set(items) => format!("Set(elts={})", list(items.iter().map(|i| expr(i, Ctx::Load)).collect())),
         ExprKind::Dict(pairs) => format!(
             "Dict(keys={}, values={})",
-            list(pairs.iter().map(|(k, _)| k.as_ref().map(|k| expr(k, Ctx::Load)).unwrap_or_else(|| "None".into())).collect()),
+            list(
+                pairs
+                    .iter()
+                    .map(|(k, _)| k.as_ref().map(|k| expr(k, Ctx::Load)).unwrap_or_else(|| "None".into()))
+                    .collect()
+            ),
             list(pairs.iter().map(|(_, v)| expr(v, Ctx::Load)).collect())
         ),
         ExprKind::Starred(v) => format!("Starred(value={}, ctx={})", expr(v, ctx), ctx_str(ctx)),
@@ -333,9 +348,15 @@ fn expr(e: &Expr, ctx: Ctx) -> String {
             expr(body, Ctx::Load),
             expr(orelse, Ctx::Load)
         ),
-        ExprKind::Lambda { params, body } => format!("Lambda(args={}, body={})", arguments(params), expr(body, Ctx::Load)),
-        ExprKind::ListComp { elt, generators } => format!("ListComp(elt={}, generators={})", expr(elt, Ctx::Load), comps(generators)),
-        ExprKind::SetComp { elt, generators } => format!("SetComp(elt={}, generators={})", expr(elt, Ctx::Load), comps(generators)),
+        ExprKind::Lambda { params, body } => {
+            format!("Lambda(args={}, body={})", arguments(params), expr(body, Ctx::Load))
+        }
+        ExprKind::ListComp { elt, generators } => {
+            format!("ListComp(elt={}, generators={})", expr(elt, Ctx::Load), comps(generators))
+        }
+        ExprKind::SetComp { elt, generators } => {
+            format!("SetComp(elt={}, generators={})", expr(elt, Ctx::Load), comps(generators))
+        }
         ExprKind::GeneratorExp { elt, generators } => {
             format!("GeneratorExp(elt={}, generators={})", expr(elt, Ctx::Load), comps(generators))
         }
@@ -351,11 +372,9 @@ fn expr(e: &Expr, ctx: Ctx) -> String {
         },
         ExprKind::YieldFrom(v) => format!("YieldFrom(value={})", expr(v, Ctx::Load)),
         ExprKind::Await(v) => format!("Await(value={})", expr(v, Ctx::Load)),
-        ExprKind::NamedExpr { target, value } => format!(
-            "NamedExpr(target=Name(id={}, ctx=Store()), value={})",
-            py_str(target),
-            expr(value, Ctx::Load)
-        ),
+        ExprKind::NamedExpr { target, value } => {
+            format!("NamedExpr(target=Name(id={}, ctx=Store()), value={})", py_str(target), expr(value, Ctx::Load))
+        }
         ExprKind::Shell(c) => format!("<Shell {:?}>", c.raw),
         ExprKind::Magic(m) => format!("<Magic {:?}>", m.name),
     }
@@ -464,7 +483,9 @@ pub fn py_str(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }

@@ -15,7 +15,9 @@ impl<'s> Parser<'s> {
             let tok = self.peek().clone();
             if tok.is_op(Op::Star) {
                 if seen_double_star {
-                    return Err(self.error_at_token(&tok, "iterable argument unpacking follows keyword argument unpacking"));
+                    return Err(
+                        self.error_at_token(&tok, "iterable argument unpacking follows keyword argument unpacking")
+                    );
                 }
                 self.bump();
                 let value = self.expression()?;
@@ -40,7 +42,11 @@ impl<'s> Parser<'s> {
                     let end = last.unwrap_or(value.span.end);
                     let lone = args.is_empty() && self.at_op(Op::RPar);
                     if !lone {
-                        return Err(self.special_from(value.span.start, end, "Generator expression must be parenthesized"));
+                        return Err(self.special_from(
+                            value.span.start,
+                            end,
+                            "Generator expression must be parenthesized",
+                        ));
                     }
                     let start = value.span.start;
                     let genexp = mk(ExprKind::GeneratorExp { elt: Box::new(value), generators }, start, end);
@@ -101,10 +107,9 @@ impl<'s> Parser<'s> {
         }
         let e = self.expression()?;
         if self.at_op(Op::ColonEqual) {
-            return Err(self.special(
-                e.span,
-                format!("cannot use assignment expressions with {}", super::expr_name(&e)),
-            ));
+            return Err(
+                self.special(e.span, format!("cannot use assignment expressions with {}", super::expr_name(&e)))
+            );
         }
         if self.at_op(Op::Equal) {
             let eq = self.peek().clone();
@@ -182,10 +187,12 @@ impl<'s> Parser<'s> {
                 self.bump();
                 seen_star = true;
                 let next = self.peek().clone();
-                if next.is_op(close) || next.is_op(Op::Comma) && {
-                    let after = self.peek_at(1).clone();
-                    after.is_op(close) || after.is_op(Op::DoubleStar)
-                } {
+                if next.is_op(close)
+                    || next.is_op(Op::Comma) && {
+                        let after = self.peek_at(1).clone();
+                        after.is_op(close) || after.is_op(Op::DoubleStar)
+                    }
+                {
                     return Err(self.error_at_token(&tok, "named arguments must follow bare *"));
                 }
                 if matches!(next.kind, TokenKind::Name(_)) {

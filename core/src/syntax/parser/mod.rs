@@ -3,6 +3,8 @@
 //! mistakes (its grammar's `invalid_*` rules), checked against `compile()`.
 
 mod args;
+mod compound;
+mod displays;
 mod expr;
 mod stmt;
 mod targets;
