@@ -108,7 +108,21 @@ fn extra_corpus_report() {
         let src = case["src"].as_str().unwrap_or("");
         let ok = case["ok"].as_bool().unwrap_or(false);
         let line = match (ok, parse_cell(src)) {
-            (true, Ok(_)) => continue,
+            (true, Ok(module)) => {
+                let Some(want) = case["dump"].as_str() else { continue };
+                let got = syntax_support::dump_module(&module);
+                if got == want {
+                    continue;
+                }
+                let at = got.chars().zip(want.chars()).take_while(|(a, b)| a == b).count();
+                let from = at.saturating_sub(80);
+                format!(
+                    "AST differs at char {}:\n  want ...{}\n  got  ...{}",
+                    at,
+                    want.chars().skip(from).take(200).collect::<String>(),
+                    got.chars().skip(from).take(200).collect::<String>()
+                )
+            }
             (true, Err(e)) => format!("accepts by CPython, h5lab: {} {:?}", e.msg, (e.lineno, e.offset)),
             (false, Ok(_)) => format!("h5lab accepts; CPython: {:?}", case["msg"]),
             (false, Err(e)) => {

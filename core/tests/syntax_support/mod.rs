@@ -483,9 +483,9 @@ pub fn py_str(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x100 && !py_printable(c) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 && !py_printable(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if !py_printable(c) => out.push_str(&format!("\\U{:08x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -514,4 +514,19 @@ pub fn py_bytes(b: &[u8]) -> String {
     }
     out.push(quote);
     out
+}
+
+/// Python's `str.isprintable` for one character (close enough for the corpus).
+fn py_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    let u = c as u32;
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(u, 0xAD | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || (u & 0xFFFE) == 0xFFFE
+        || (0xE000..=0xF8FF).contains(&u)
+        || (0xF0000..).contains(&u))
 }

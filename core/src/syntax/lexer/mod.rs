@@ -42,7 +42,12 @@ fn is_id_start(c: char) -> bool {
 }
 
 fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_alphanumeric() || matches!(c as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7)
+    c == '_'
+        || c.is_alphanumeric()
+        || matches!(
+            c as u32,
+            0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0xE0100..=0xE01EF
+        )
 }
 
 /// Python's `str.isprintable` for one character, approximately.
