@@ -6,7 +6,7 @@
 
 mod syntax_support;
 
-use h5lab_core::syntax::{parse_cell, SyntaxError};
+use h5lab_core::syntax::{cleaned_source, parse_cell, SyntaxError};
 use serde_json::Value;
 
 fn expected_error_line(case: &Value, err: &SyntaxError) -> Vec<String> {
@@ -71,6 +71,18 @@ fn compare_cases(cases: &[Value]) {
                 let got = syntax_support::dump_module(&module);
                 if got != want {
                     failures.push(format!("{}: AST differs\n  want {}\n  got  {}", name, want, got));
+                } else if let Some(want) = case["dump_pos"].as_str() {
+                    let got = syntax_support::dump_module_with_positions(&module, &cleaned_source(src));
+                    if got != want {
+                        let at = got.chars().zip(want.chars()).take_while(|(a, b)| a == b).count();
+                        let from = at.saturating_sub(60);
+                        failures.push(format!(
+                            "{}: positions differ\n  want ...{}\n  got  ...{}",
+                            name,
+                            want.chars().skip(from).take(160).collect::<String>(),
+                            got.chars().skip(from).take(160).collect::<String>()
+                        ));
+                    }
                 }
             }
             (true, Err(e)) => failures.push(format!("{}: CPython accepts, h5lab says {:?}", name, e)),
@@ -110,9 +122,15 @@ fn extra_corpus_report() {
         let line = match (ok, parse_cell(src)) {
             (true, Ok(module)) => {
                 let Some(want) = case["dump"].as_str() else { continue };
-                let got = syntax_support::dump_module(&module);
+                let mut got = syntax_support::dump_module(&module);
+                let mut want = want.to_string();
                 if got == want {
-                    continue;
+                    let Some(want_pos) = case["dump_pos"].as_str() else { continue };
+                    got = syntax_support::dump_module_with_positions(&module, &cleaned_source(src));
+                    want = want_pos.to_string();
+                    if got == want {
+                        continue;
+                    }
                 }
                 let at = got.chars().zip(want.chars()).take_while(|(a, b)| a == b).count();
                 let from = at.saturating_sub(80);

@@ -57,7 +57,12 @@ def verdict(src):
                 "text": e.text,
             }
         return {"ok": False, "class": type(e).__name__, "msg": str(e)}
-    return {"ok": True, "dump": ast.dump(ast.parse(code))}
+    tree = ast.parse(code)
+    rec = {"ok": True, "dump": ast.dump(tree)}
+    # Positions too, except inside f-strings (3.11 gives their parts odd ones).
+    if not any(isinstance(n, ast.JoinedStr) for n in ast.walk(tree)):
+        rec["dump_pos"] = ast.dump(tree, include_attributes=True)
+    return rec
 
 
 def main():

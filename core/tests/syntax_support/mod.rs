@@ -2,7 +2,66 @@
 //! `ast.dump(ast.parse(src))` prints its own, so trees can be compared as text.
 #![allow(dead_code)]
 
+use std::cell::{Cell, RefCell};
+
 use h5lab_core::syntax::ast::*;
+
+thread_local! {
+    static POSITIONS: Cell<bool> = const { Cell::new(false) };
+    static LINE_STARTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `ast.dump(tree, include_attributes=True)` of a module parsed from `source` (the
+/// cleaned cell text): positions with byte columns, as CPython reports them.
+pub fn dump_module_with_positions(m: &Module, source: &str) -> String {
+    let mut starts = vec![0u32];
+    for (i, b) in source.bytes().enumerate() {
+        if b == b'\n' {
+            starts.push(i as u32 + 1);
+        }
+    }
+    LINE_STARTS.with(|l| *l.borrow_mut() = starts);
+    POSITIONS.with(|p| p.set(true));
+    let out = dump_module(m);
+    POSITIONS.with(|p| p.set(false));
+    out
+}
+
+fn byte_col(p: Pos) -> u32 {
+    LINE_STARTS.with(|l| {
+        let l = l.borrow();
+        let start = l.get(p.line as usize - 1).copied().unwrap_or(0);
+        p.offset - start
+    })
+}
+
+/// Appends CPython's position attributes to a rendered node when enabled.
+fn with_pos(s: String, span: Span) -> String {
+    if !POSITIONS.with(|p| p.get()) {
+        return s;
+    }
+    let attrs = format!(
+        "lineno={}, col_offset={}, end_lineno={}, end_col_offset={}",
+        span.start.line,
+        byte_col(span.start),
+        span.end.line,
+        byte_col(span.end)
+    );
+    let body = s.strip_suffix(')').unwrap_or(&s);
+    if body.ends_with('(') {
+        format!("{}{})", body, attrs)
+    } else {
+        format!("{}, {})", body, attrs)
+    }
+}
+
+/// A span moved `n` characters (and bytes) to the left on its first line.
+fn back(span: Span, n: u32) -> Span {
+    let mut s = span;
+    s.start.col = s.start.col.saturating_sub(n);
+    s.start.offset = s.start.offset.saturating_sub(n);
+    s
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Ctx {
@@ -33,6 +92,10 @@ fn stmts(s: &[Stmt]) -> String {
 }
 
 fn stmt(s: &Stmt) -> String {
+    with_pos(stmt_inner(s), s.span)
+}
+
+fn stmt_inner(s: &Stmt) -> String {
     match &s.kind {
         StmtKind::Expr { value, .. } => format!("Expr(value={})", expr(value, Ctx::Load)),
         StmtKind::Assign { targets, value } => format!(
@@ -130,7 +193,7 @@ fn stmt(s: &Stmt) -> String {
                             parts.push(format!("name={}", py_str(n)));
                         }
                         parts.push(format!("body={}", stmts(&h.body)));
-                        format!("ExceptHandler({})", parts.join(", "))
+                        with_pos(format!("ExceptHandler({})", parts.join(", ")), h.span)
                     })
                     .collect()
             ),
@@ -164,6 +227,10 @@ fn stmt(s: &Stmt) -> String {
 }
 
 fn alias(a: &Alias) -> String {
+    with_pos(alias_inner(a), a.span)
+}
+
+fn alias_inner(a: &Alias) -> String {
     match &a.asname {
         Some(n) => format!("alias(name={}, asname={})", py_str(&a.name), py_str(n)),
         None => format!("alias(name={})", py_str(&a.name)),
@@ -171,6 +238,10 @@ fn alias(a: &Alias) -> String {
 }
 
 fn keyword(k: &Keyword) -> String {
+    with_pos(keyword_inner(k), k.span)
+}
+
+fn keyword_inner(k: &Keyword) -> String {
     if k.name.is_empty() {
         format!("keyword(value={})", expr(&k.value, Ctx::Load))
     } else {
@@ -179,6 +250,14 @@ fn keyword(k: &Keyword) -> String {
 }
 
 fn arg(p: &Param) -> String {
+    let mut span = p.span;
+    if let Some(a) = &p.annotation {
+        span.end = a.span.end;
+    }
+    with_pos(arg_inner(p), span)
+}
+
+fn arg_inner(p: &Param) -> String {
     match &p.annotation {
         Some(a) => format!("arg(arg={}, annotation={})", py_str(&p.name), expr(a, Ctx::Load)),
         None => format!("arg(arg={})", py_str(&p.name)),
@@ -262,6 +341,10 @@ fn comps(gens: &[Comprehension]) -> String {
 }
 
 fn expr(e: &Expr, ctx: Ctx) -> String {
+    with_pos(expr_inner(e, ctx), e.span)
+}
+
+fn expr_inner(e: &Expr, ctx: Ctx) -> String {
     match &e.kind {
         ExprKind::Name(n) => format!("Name(id={}, ctx={})", py_str(n), ctx_str(ctx)),
         ExprKind::Constant(c) => format!("Constant(value={})", constant(c)),
@@ -312,9 +395,11 @@ fn expr(e: &Expr, ctx: Ctx) -> String {
             for a in args {
                 match a {
                     Arg::Positional(v) => pos.push(expr(v, Ctx::Load)),
-                    Arg::Starred(v) => pos.push(format!("Starred(value={}, ctx=Load())", expr(v, Ctx::Load))),
+                    Arg::Starred(v) => {
+                        pos.push(with_pos(format!("Starred(value={}, ctx=Load())", expr(v, Ctx::Load)), back(v.span, 1)))
+                    }
                     Arg::Keyword(k) => kws.push(keyword(k)),
-                    Arg::DoubleStarred(v) => kws.push(format!("keyword(value={})", expr(v, Ctx::Load))),
+                    Arg::DoubleStarred(v) => kws.push(with_pos(format!("keyword(value={})", expr(v, Ctx::Load)), back(v.span, 2))),
                 }
             }
             format!("Call(func={}, args={}, keywords={})", expr(func, Ctx::Load), list(pos), list(kws))
@@ -373,7 +458,15 @@ fn expr(e: &Expr, ctx: Ctx) -> String {
         ExprKind::YieldFrom(v) => format!("YieldFrom(value={})", expr(v, Ctx::Load)),
         ExprKind::Await(v) => format!("Await(value={})", expr(v, Ctx::Load)),
         ExprKind::NamedExpr { target, value } => {
-            format!("NamedExpr(target=Name(id={}, ctx=Store()), value={})", py_str(target), expr(value, Ctx::Load))
+            let mut name_span = e.span;
+            name_span.end = name_span.start;
+            name_span.end.col += target.chars().count() as u32;
+            name_span.end.offset += target.len() as u32;
+            format!(
+                "NamedExpr(target={}, value={})",
+                with_pos(format!("Name(id={}, ctx=Store())", py_str(target)), name_span),
+                expr(value, Ctx::Load)
+            )
         }
         ExprKind::Shell(c) => format!("<Shell {:?}>", c.raw),
         ExprKind::Magic(m) => format!("<Magic {:?}>", m.name),

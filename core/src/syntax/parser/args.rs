@@ -101,7 +101,7 @@ impl<'s> Parser<'s> {
                 let tok = self.bump();
                 self.bump();
                 let value = self.expression()?;
-                let end = value.span.end;
+                let end = self.prev_end();
                 return Ok(mk(ExprKind::NamedExpr { target: name, value: Box::new(value) }, tok.start, end));
             }
         }
@@ -146,7 +146,7 @@ impl<'s> Parser<'s> {
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
             ));
         }
-        let end = value.span.end;
+        let end = self.prev_end();
         Ok(Some(KeywordArg { name, value, span: span(tok.start, end) }))
     }
 

@@ -177,7 +177,7 @@ impl<'s> Parser<'s> {
         if self.at_op(Op::Star) {
             let star = self.bump();
             let value = self.bitwise_or()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Starred(Box::new(value)), star.start, end));
         }
         self.expression()

@@ -60,11 +60,11 @@ pub(crate) fn starts_expression(tok: &Token) -> bool {
 impl<'s> Parser<'s> {
     /// `star_expressions`: an expression, or a tuple of them (with `*x` items).
     pub(crate) fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.star_expression()?;
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
-        let start = first.span.start;
         let mut items = vec![first];
         while self.eat_op(Op::Comma) {
             if !self.starts_star_expression() {
@@ -94,7 +94,7 @@ impl<'s> Parser<'s> {
         if self.at_op(Op::Star) {
             let star = self.bump();
             let value = self.bitwise_or()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Starred(Box::new(value)), star.start, end));
         }
         self.expression()
@@ -105,7 +105,7 @@ impl<'s> Parser<'s> {
         if self.at_op(Op::Star) {
             let star = self.bump();
             let value = self.bitwise_or()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Starred(Box::new(value)), star.start, end));
         }
         self.named_expression()
@@ -116,12 +116,12 @@ impl<'s> Parser<'s> {
         let kw = self.bump();
         if self.eat_kw(Keyword::From) {
             let value = self.expression()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::YieldFrom(Box::new(value)), kw.start, end));
         }
         if self.starts_star_expression() {
             let value = self.star_expressions()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Yield(Some(Box::new(value))), kw.start, end));
         }
         Ok(mk(ExprKind::Yield(None), kw.start, kw.end))
@@ -135,7 +135,7 @@ impl<'s> Parser<'s> {
                 let tok = self.bump();
                 self.bump();
                 let value = self.expression()?;
-                let end = value.span.end;
+                let end = self.prev_end();
                 return Ok(mk(ExprKind::NamedExpr { target: name, value: Box::new(value) }, tok.start, end));
             }
         }
@@ -212,6 +212,7 @@ impl<'s> Parser<'s> {
         if self.at_kw(Keyword::Lambda) {
             return self.lambda();
         }
+        let start = self.peek().start;
         let body = self.disjunction()?;
         if self.at_kw(Keyword::If) {
             self.bump();
@@ -224,7 +225,7 @@ impl<'s> Parser<'s> {
             }
             self.bump();
             let orelse = self.expression()?;
-            let (start, end) = (body.span.start, orelse.span.end);
+            let end = self.prev_end();
             return Ok(mk(
                 ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
                 start,
@@ -299,36 +300,36 @@ impl<'s> Parser<'s> {
         }
         self.bump();
         let body = self.expression()?;
-        let end = body.span.end;
+        let end = self.prev_end();
         Ok(mk(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, kw.start, end))
     }
 
     /// `disjunction`: `a or b or c`.
     pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.conjunction()?;
         if !self.at_kw(Keyword::Or) {
             return Ok(first);
         }
-        let start = first.span.start;
         let mut values = vec![first];
         while self.eat_kw(Keyword::Or) {
             values.push(self.conjunction()?);
         }
-        let end = values.last().map(|v| v.span.end).unwrap_or(start);
+        let end = self.prev_end();
         Ok(mk(ExprKind::BoolOp { op: BoolOp::Or, values }, start, end))
     }
 
     fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.inversion()?;
         if !self.at_kw(Keyword::And) {
             return Ok(first);
         }
-        let start = first.span.start;
         let mut values = vec![first];
         while self.eat_kw(Keyword::And) {
             values.push(self.inversion()?);
         }
-        let end = values.last().map(|v| v.span.end).unwrap_or(start);
+        let end = self.prev_end();
         Ok(mk(ExprKind::BoolOp { op: BoolOp::And, values }, start, end))
     }
 
@@ -339,7 +340,7 @@ impl<'s> Parser<'s> {
             let operand = self.inversion();
             self.leave();
             let operand = operand?;
-            let end = operand.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }, kw.start, end));
         }
         self.comparison()
@@ -378,6 +379,7 @@ impl<'s> Parser<'s> {
     }
 
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -388,8 +390,7 @@ impl<'s> Parser<'s> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let start = left.span.start;
-        let end = comparators.last().map(|c| c.span.end).unwrap_or(start);
+        let end = self.prev_end();
         Ok(mk(ExprKind::Compare { left: Box::new(left), ops, comparators }, start, end))
     }
 
@@ -399,6 +400,7 @@ impl<'s> Parser<'s> {
     }
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        let start = self.peek().start;
         let mut left = self.factor()?;
         let mut height: Option<u32> = None;
         while let Some((op, prec)) = binary_op(self.peek()) {
@@ -413,7 +415,7 @@ impl<'s> Parser<'s> {
             let h = height.unwrap_or_else(|| expr_height(&left)).max(expr_height(&right)) + 1;
             self.check_height(h)?;
             height = Some(h);
-            let (start, end) = (left.span.start, right.span.end);
+            let end = self.prev_end();
             left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, start, end);
         }
         Ok(left)
@@ -432,13 +434,14 @@ impl<'s> Parser<'s> {
         let operand = self.factor();
         self.leave();
         let operand = operand?;
-        let end = operand.span.end;
+        let end = self.prev_end();
         Ok(mk(ExprKind::UnaryOp { op, operand: Box::new(operand) }, tok.start, end))
     }
 
     /// `power`: `await_primary ** factor` (right-associative, tighter than a unary
     /// minus on its left).
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let base = self.await_primary()?;
         if !self.at_op(Op::DoubleStar) {
             return Ok(base);
@@ -448,7 +451,7 @@ impl<'s> Parser<'s> {
         let exp = self.factor();
         self.leave();
         let exp = exp?;
-        let (start, end) = (base.span.start, exp.span.end);
+        let end = self.prev_end();
         Ok(mk(ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp) }, start, end))
     }
 
@@ -456,7 +459,7 @@ impl<'s> Parser<'s> {
         if self.at_kw(Keyword::Await) {
             let kw = self.bump();
             let value = self.primary()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Await(Box::new(value)), kw.start, end));
         }
         self.primary()
@@ -464,11 +467,12 @@ impl<'s> Parser<'s> {
 
     /// `primary`: an atom followed by `.name`, `(args)` and `[index]` trailers.
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
+        let primary_start = self.peek().start;
         let mut e = self.atom()?;
         let mut height: Option<u32> = None;
         loop {
             let tok = self.peek().clone();
-            let start = e.span.start;
+            let start = primary_start;
             let child_height;
             e = match tok.kind {
                 TokenKind::Op(Op::Dot) => {
@@ -483,8 +487,15 @@ impl<'s> Parser<'s> {
                 }
                 TokenKind::Op(Op::LPar) => {
                     self.bump();
-                    let args = self.call_arguments()?;
+                    let open = tok.start;
+                    let mut args = self.call_arguments()?;
                     let close = self.expect_op(Op::RPar)?;
+                    if let [crate::syntax::ast::Arg::Positional(g)] = args.as_mut_slice() {
+                        if matches!(g.kind, ExprKind::GeneratorExp { .. }) && !self.is_parenthesized(g) {
+                            // CPython: `f(x for x in y)` — the generator is the parentheses.
+                            g.span = span(open, close.end);
+                        }
+                    }
                     child_height = args.iter().map(arg_height).max().unwrap_or(0);
                     mk(ExprKind::Call { func: Box::new(e), args }, start, close.end)
                 }
@@ -515,6 +526,7 @@ impl<'s> Parser<'s> {
 
     /// The inside of `[...]` after a primary: a slice, an expression, or a tuple.
     fn slices(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.slice_item()?;
         if !self.at_op(Op::Comma) {
             if matches!(first.kind, ExprKind::Starred(_)) {
@@ -523,7 +535,6 @@ impl<'s> Parser<'s> {
             }
             return Ok(first);
         }
-        let start = first.span.start;
         let mut items = vec![first];
         while self.eat_op(Op::Comma) {
             if self.at_op(Op::RSqb) {
@@ -555,7 +566,6 @@ impl<'s> Parser<'s> {
             step = Some(self.expression()?);
         }
         let end = self.prev_end();
-        let start = lower.as_ref().map(|l| l.span.start).unwrap_or(start);
         Ok(mk(
             ExprKind::Slice { lower: lower.map(Box::new), upper: upper.map(Box::new), step: step.map(Box::new) },
             start,

@@ -345,8 +345,8 @@ impl<'s> Parser<'s> {
         let first = self.star_expressions_or_yield()?;
         let tok = self.peek().clone();
         match tok.kind {
-            TokenKind::Op(Op::Colon) => self.ann_assign(first),
-            TokenKind::Op(Op::Equal) => self.assignment(first),
+            TokenKind::Op(Op::Colon) => self.ann_assign(first, start),
+            TokenKind::Op(Op::Equal) => self.assignment(first, start),
             TokenKind::Op(op) if aug_op(op).is_some() => {
                 let op = aug_op(op).unwrap_or(BinOp::Add);
                 if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
@@ -357,18 +357,17 @@ impl<'s> Parser<'s> {
                 }
                 self.bump();
                 let value = self.star_expressions_or_yield()?;
-                let end = value.span.end;
+                let end = self.prev_end();
                 Ok(stmt(StmtKind::AugAssign { target: first, op, value }, start, end))
             }
             _ => {
-                let end = first.span.end;
+                let end = self.prev_end();
                 Ok(stmt(StmtKind::Expr { value: first, suppress_out: false }, start, end))
             }
         }
     }
 
-    fn ann_assign(&mut self, target: Expr) -> PResult<Stmt> {
-        let start = target.span.start;
+    fn ann_assign(&mut self, target: Expr, start: Pos) -> PResult<Stmt> {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(items) => {
@@ -393,8 +392,7 @@ impl<'s> Parser<'s> {
         Ok(stmt(StmtKind::AnnAssign { target, annotation, value }, start, end))
     }
 
-    fn assignment(&mut self, first: Expr) -> PResult<Stmt> {
-        let start = first.span.start;
+    fn assignment(&mut self, first: Expr, start: Pos) -> PResult<Stmt> {
         let mut exprs = vec![first];
         let mut special_value: Option<Expr> = None;
         while self.at_op(Op::Equal) {
@@ -430,7 +428,7 @@ impl<'s> Parser<'s> {
             },
         };
         self.check_assignment_targets(&exprs, true)?;
-        let end = value.span.end;
+        let end = self.prev_end();
         Ok(stmt(StmtKind::Assign { targets: exprs, value }, start, end))
     }
 
