@@ -10,6 +10,23 @@
 //! - [`parse_expression`] and [`var_expand_parts`] for the interpreter's own needs.
 //!
 //! Spans refer to the cleaned-up cell text, [`cleaned_source`].
+//!
+//! Conventions the interpreter can rely on:
+//! - [`ast::Arg::Starred`] holds the value after `*` (not a `Starred` node); a class
+//!   statement's `**kw` is a [`ast::Keyword`] with an empty name.
+//! - [`ast::Param::span`] covers the parameter's name only.
+//! - Expression trees are at most [`MAX_NESTING`] deep (deeper input is a
+//!   `RecursionError`, as CPython's compiler gives for a few thousand levels).
+//! - `x = !cmd` is an [`ast::ExprKind::Shell`] with `capture: true` (IPython's
+//!   `getoutput`); `!!cmd` is a statement with `capture: true`.
+//! - [`ast::MagicCall::args`] is the raw argument text: IPython expands `$x`/`{x}`
+//!   in it (with [`var_expand_parts`]) unless the magic is `@no_var_expand`
+//!   (`%time`, `%timeit`, ...). When any piece fails to evaluate, IPython uses the
+//!   whole text unexpanded.
+//! - Autocall lines (`/f a`, `,f a b`, `;f a b`) are parsed as the call IPython
+//!   rewrites them to.
+//! - `suppress_out` is set on the cell's last statement when it is an expression and
+//!   the cell's last token is `;` (IPython's `DisplayHook.quiet`).
 
 pub mod ast;
 pub mod check;
