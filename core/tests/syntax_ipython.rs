@@ -346,3 +346,11 @@ fn compound_statement_spans_end_at_their_last_statement() {
         other => panic!("{:?}", other),
     }
 }
+
+#[test]
+fn dollar_brace_is_a_dollar_then_a_field() {
+    // IPython: `${x}` is a literal `$` followed by the `{x}` field.
+    let parts = var_expand_parts("echo ${x}");
+    assert_eq!(parts[0], lit("echo $"));
+    assert!(matches!(&parts[1], ShellPart::Interpolated { raw, .. } if raw == "{x}"));
+}
