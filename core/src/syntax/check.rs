@@ -3,11 +3,11 @@
 //! repeated`, starred targets, `nonlocal` at module level, ...). CPython reports
 //! them with no source text; h5lab fills in the line.
 
+use super::ast::Span;
 use super::ast::{Arg, Expr, ExprKind, FStringPart, Parameters, Stmt, StmtKind};
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::source::SourceText;
 use super::visit::for_each_child;
-use super::ast::Span;
 
 fn err(source: &SourceText, span: Span, msg: impl Into<String>) -> SyntaxError {
     SyntaxError::new(
@@ -77,11 +77,11 @@ impl SymtableCheck<'_> {
             StmtKind::Global(names) => self.declared(s, names, "global", assigned, used),
             StmtKind::FunctionDef(f) => {
                 assigned.push(f.name.clone());
-                if let Some(dup) = duplicate_param(&f.params) {
-                    self.fail(f.name_span, format!("duplicate argument '{}' in function definition", dup));
+                if let Some((dup, span)) = duplicate_param(&f.params) {
+                    self.fail(span, format!("duplicate argument '{}' in function definition", dup));
                     return;
                 }
-                self.block(&f.body, Scope::Function);
+                self.function_body(&f.params, &f.body);
             }
             StmtKind::ClassDef(c) => {
                 assigned.push(c.name.clone());
@@ -92,6 +92,27 @@ impl SymtableCheck<'_> {
                 for_each_block(s, &mut |b| self.block_same_scope(b, scope, assigned, used));
             }
         }
+    }
+
+    fn function_body(&mut self, params: &Parameters, body: &[Stmt]) {
+        let names: Vec<String> = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg)
+            .map(|p| p.name.clone())
+            .collect();
+        let mut globals = Vec::new();
+        find_declarations(body, &mut globals);
+        for (name, span, what) in globals {
+            if names.contains(&name) {
+                self.fail(span, format!("name '{}' is parameter and {}", name, what));
+                return;
+            }
+        }
+        self.block(body, Scope::Function);
     }
 
     fn block_same_scope(&mut self, stmts: &[Stmt], scope: Scope, assigned: &mut Vec<String>, used: &mut Vec<String>) {
@@ -117,19 +138,25 @@ impl SymtableCheck<'_> {
     }
 }
 
-fn duplicate_param(p: &Parameters) -> Option<String> {
-    let all: Vec<&str> = p
-        .posonly
-        .iter()
-        .chain(&p.args)
-        .chain(&p.vararg)
-        .chain(&p.kwonly)
-        .chain(&p.kwarg)
-        .map(|p| p.name.as_str())
-        .collect();
-    for (i, n) in all.iter().enumerate() {
-        if all[..i].contains(n) {
-            return Some(n.to_string());
+/// `global`/`nonlocal` declarations of a function body (not nested scopes).
+fn find_declarations(stmts: &[Stmt], out: &mut Vec<(String, Span, &'static str)>) {
+    for s in stmts {
+        match &s.kind {
+            StmtKind::Global(names) => out.extend(names.iter().map(|n| (n.clone(), s.span, "global"))),
+            StmtKind::Nonlocal(names) => out.extend(names.iter().map(|n| (n.clone(), s.span, "nonlocal"))),
+            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => {}
+            _ => for_each_block(s, &mut |b| find_declarations(b, out)),
+        }
+    }
+}
+
+fn duplicate_param(p: &Parameters) -> Option<(String, Span)> {
+    let all: Vec<&super::ast::Param> =
+        p.posonly.iter().chain(&p.args).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg).collect();
+    for (i, q) in all.iter().enumerate() {
+        if all[..i].iter().any(|o| o.name == q.name) {
+            let end = q.annotation.as_ref().map(|a| a.span.end).unwrap_or(q.span.end);
+            return Some((q.name.clone(), Span { start: q.span.start, end }));
         }
     }
     None
@@ -194,7 +221,14 @@ fn load_names(e: &Expr, out: &mut Vec<String>) {
     if let ExprKind::Name(n) = &e.kind {
         out.push(n.clone());
     }
-    if matches!(e.kind, ExprKind::Lambda { .. } | ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. }) {
+    if matches!(
+        e.kind,
+        ExprKind::Lambda { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::DictComp { .. }
+            | ExprKind::GeneratorExp { .. }
+    ) {
         return;
     }
     for_each_child(e, &mut |c| load_names(c, out));
@@ -203,7 +237,9 @@ fn load_names(e: &Expr, out: &mut Vec<String>) {
 /// Calls `f` on each nested statement block of a compound statement.
 fn for_each_block<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a [Stmt])) {
     match &s.kind {
-        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => {
             f(body);
             f(orelse);
         }
@@ -248,6 +284,12 @@ impl CompilerCheck<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt, ctx: Ctx) {
+        if self.error.is_none() {
+            if let Some(msg) = debug_statement_error(s) {
+                self.fail(s.span, msg);
+                return;
+            }
+        }
         match &s.kind {
             StmtKind::Return(v) => {
                 if !ctx.in_function {
@@ -258,16 +300,8 @@ impl CompilerCheck<'_> {
                     self.value(v, ctx);
                 }
             }
-            StmtKind::Break => {
-                if !ctx.in_loop {
-                    self.fail(s.span, "'break' outside loop");
-                }
-            }
-            StmtKind::Continue => {
-                if !ctx.in_loop {
-                    self.fail(s.span, "'continue' not properly in loop");
-                }
-            }
+            StmtKind::Break if !ctx.in_loop => self.fail(s.span, "'break' outside loop"),
+            StmtKind::Continue if !ctx.in_loop => self.fail(s.span, "'continue' not properly in loop"),
             StmtKind::FunctionDef(f) => {
                 for d in &f.decorators {
                     self.expr(d, ctx);
@@ -295,6 +329,10 @@ impl CompilerCheck<'_> {
                 }
             }
             StmtKind::AugAssign { target, value, .. } => {
+                if matches!(&target.kind, ExprKind::Name(n) if n == "__debug__") {
+                    self.fail(target.span, "cannot assign to __debug__");
+                    return;
+                }
                 self.value(value, ctx);
                 self.expr(target, ctx);
             }
@@ -354,7 +392,7 @@ impl CompilerCheck<'_> {
             }
             StmtKind::Delete(targets) => {
                 for t in targets {
-                    self.expr(t, ctx);
+                    self.del_target(t, ctx);
                 }
             }
             _ => {}
@@ -390,6 +428,17 @@ impl CompilerCheck<'_> {
                     }
                 }
             }
+            ExprKind::Name(n) if n == "__debug__" => self.fail(t.span, "cannot assign to __debug__"),
+            ExprKind::Attribute { attr, .. } if attr == "__debug__" => self.fail(t.span, "cannot assign to __debug__"),
+            _ => self.expr(t, ctx),
+        }
+    }
+
+    fn del_target(&mut self, t: &Expr, ctx: Ctx) {
+        match &t.kind {
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| self.del_target(i, ctx)),
+            ExprKind::Name(n) if n == "__debug__" => self.fail(t.span, "cannot delete __debug__"),
+            ExprKind::Attribute { attr, .. } if attr == "__debug__" => self.fail(t.span, "cannot delete __debug__"),
             _ => self.expr(t, ctx),
         }
     }
@@ -414,6 +463,10 @@ impl CompilerCheck<'_> {
                 let mut seen: Vec<&str> = Vec::new();
                 for a in args {
                     if let Arg::Keyword(k) = a {
+                        if k.name == "__debug__" {
+                            self.fail(e.span, "cannot assign to __debug__");
+                            return;
+                        }
                         if seen.contains(&k.name.as_str()) {
                             self.fail(k.span, format!("keyword argument repeated: {}", k.name));
                             return;
@@ -423,6 +476,10 @@ impl CompilerCheck<'_> {
                 }
             }
             ExprKind::Lambda { params, body } => {
+                if params_mention_debug(params) {
+                    self.fail(e.span, "cannot assign to __debug__");
+                    return;
+                }
                 self.params(params, ctx);
                 self.expr(body, Ctx { in_function: true, in_loop: false });
                 return;
@@ -435,6 +492,14 @@ impl CompilerCheck<'_> {
             }
             ExprKind::FString(parts) => {
                 self.fstring(parts, ctx);
+                return;
+            }
+            ExprKind::NamedExpr { target, .. } if target == "__debug__" => {
+                let mut name_span = e.span;
+                name_span.end = e.span.start;
+                name_span.end.col += 9;
+                name_span.end.offset += 9;
+                self.fail(name_span, "cannot assign to __debug__");
                 return;
             }
             _ => {}
@@ -451,5 +516,31 @@ impl CompilerCheck<'_> {
                 }
             }
         }
+    }
+}
+
+fn params_mention_debug(p: &Parameters) -> bool {
+    p.posonly.iter().chain(&p.args).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg).any(|a| a.name == "__debug__")
+}
+
+/// CPython's `forbidden_name` errors reported at the whole statement.
+fn debug_statement_error(s: &Stmt) -> Option<&'static str> {
+    let assign = Some("cannot assign to __debug__");
+    match &s.kind {
+        StmtKind::FunctionDef(f) if f.name == "__debug__" || params_mention_debug(&f.params) => assign,
+        StmtKind::ClassDef(c) if c.name == "__debug__" => assign,
+        StmtKind::AnnAssign { target, .. } if matches!(&target.kind, ExprKind::Name(n) if n == "__debug__") => assign,
+        StmtKind::Import(names) | StmtKind::ImportFrom { names, .. } => {
+            let hit = names.iter().any(|a| {
+                let bound = a.asname.as_deref().unwrap_or_else(|| a.name.split('.').next().unwrap_or(""));
+                bound == "__debug__"
+            });
+            if hit {
+                assign
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }

@@ -14,10 +14,7 @@ use crate::session::Completeness;
 /// IPython's `find_last_indent`: the last line's leading whitespace (tabs count 4).
 fn last_indent(lines: &[String]) -> usize {
     let Some(last) = lines.last() else { return 0 };
-    last.chars()
-        .take_while(|&c| c == ' ' || c == '\t')
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
+    last.chars().take_while(|&c| c == ' ' || c == '\t').map(|c| if c == '\t' { 4 } else { 1 }).sum()
 }
 
 fn incomplete(spaces: usize) -> Completeness {
@@ -73,6 +70,11 @@ fn check_complete(source: &str) -> Completeness {
         if e.msg.ends_with("was never closed") || e.msg.starts_with("unterminated triple-quoted string") {
             return incomplete(last_indent(&lines));
         }
+        // Python's pure tokenizer lets the bracket level go negative and then
+        // reports "EOF in multi-line statement", which IPython reads as incomplete.
+        if e.msg.starts_with("unmatched") && lines.len() > 1 && bracket_balance(source.text()) != 0 {
+            return incomplete(last_indent(&lines));
+        }
         return Completeness::Invalid;
     }
 
@@ -117,7 +119,9 @@ fn check_complete(source: &str) -> Completeness {
                 return Completeness::Invalid;
             }
             Ok(module) => {
-                if super::check::compile_check(&module.body, &source).is_err() || super::warnings::has_syntax_warning(&module) {
+                if super::check::compile_check(&module.body, &source).is_err()
+                    || super::warnings::has_syntax_warning(&module)
+                {
                     return Completeness::Invalid;
                 }
             }
@@ -127,4 +131,49 @@ fn check_complete(source: &str) -> Completeness {
         return if ends_with_newline { Completeness::Complete } else { incomplete(last_indent(&lines)) };
     }
     Completeness::Complete
+}
+
+/// Opening minus closing brackets outside strings and comments (Python's pure
+/// tokenizer's `parenlev` at the end).
+fn bracket_balance(text: &str) -> i64 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut level = 0i64;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '#' => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '\'' | '"' => {
+                let triple = i + 2 < chars.len() && chars[i + 1] == c && chars[i + 2] == c;
+                let q = if triple { 3 } else { 1 };
+                let mut j = i + q;
+                while j < chars.len() {
+                    if chars[j] == '\\' {
+                        j += 2;
+                        continue;
+                    }
+                    if !triple && chars[j] == '\n' {
+                        break;
+                    }
+                    if chars[j] == c && (!triple || (j + 2 < chars.len() && chars[j + 1] == c && chars[j + 2] == c)) {
+                        j += q;
+                        break;
+                    }
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            '(' | '[' | '{' => level += 1,
+            ')' | ']' | '}' => level -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    level
 }

@@ -54,8 +54,9 @@ pub struct SyntaxError {
     pub offset: u32,
     /// Last line of the error, 1-based.
     pub end_lineno: u32,
-    /// One past the last column, 1-based, in characters (CPython's `end_offset`;
-    /// may be 0, and -1 is stored as `u32::MAX`... see [`SyntaxError::end_offset_i64`]).
+    /// One past the last column, 1-based, in characters (CPython's `end_offset`).
+    /// CPython sometimes reports 0, or -1, which is stored as
+    /// [`END_OFFSET_MINUS_ONE`]; [`SyntaxError::end_offset_i64`] gives Python's value.
     pub end_offset: u32,
     /// The source line the error is on.
     pub text: String,

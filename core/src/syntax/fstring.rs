@@ -48,7 +48,10 @@ impl<'s> Parser<'s> {
                     }
                 }
             }
-            return Ok(Expr { kind: ExprKind::Constant(Constant::Bytes(out)), span: super::parser::span_of(start, end) });
+            return Ok(Expr {
+                kind: ExprKind::Constant(Constant::Bytes(out)),
+                span: super::parser::span_of(start, end),
+            });
         }
         let any_f = strs.iter().any(|s| s.fstring);
         if !any_f {
@@ -138,11 +141,8 @@ impl<'s> Parser<'s> {
                 }
             }
             if !literal.is_empty() {
-                let text = if s.raw {
-                    literal
-                } else {
-                    decode_str(&literal).map_err(|e| self.error_at_furthest(e.msg))?
-                };
+                let text =
+                    if s.raw { literal } else { decode_str(&literal).map_err(|e| self.error_at_furthest(e.msg))? };
                 push_part(&mut parts, FStringPart::Literal(text));
             }
             match chars.get(*cursor) {
@@ -179,7 +179,9 @@ impl<'s> Parser<'s> {
             if let Some((q, triple)) = quote {
                 if ch == q {
                     if triple {
-                        if chars.get(*cursor + 1).map(|x| x.1) == Some(ch) && chars.get(*cursor + 2).map(|x| x.1) == Some(ch) {
+                        if chars.get(*cursor + 1).map(|x| x.1) == Some(ch)
+                            && chars.get(*cursor + 2).map(|x| x.1) == Some(ch)
+                        {
                             *cursor += 2;
                             quote = None;
                         }
@@ -244,11 +246,15 @@ impl<'s> Parser<'s> {
         }
         let byte_at = |i: usize| chars.get(i).map(|x| x.0).unwrap_or(s.body.len());
         let expr_text = &s.body[byte_at(expr_start)..byte_at(*cursor)];
-        if expr_text.chars().all(|c| c.is_ascii_whitespace()) {
+        if expr_text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c')) {
+            let after = chars.get(*cursor).map(|x| x.1);
+            if let Some(c @ ('!' | ':' | '=')) = after {
+                return Err(self.error_at_furthest(format!("f-string: expression required before '{}'", c)));
+            }
             return Err(self.error_at_furthest("f-string: empty expression not allowed"));
         }
-        let newlines_before = s.body[..byte_at(brace_index)].matches('\n').count() as u32
-            + (s.body_start.line - tok.start.line);
+        let newlines_before =
+            s.body[..byte_at(brace_index)].matches('\n').count() as u32 + (s.body_start.line - tok.start.line);
         let expr = self.fstring_expression(expr_text, s, byte_at(expr_start), tok, newlines_before)?;
         let mut debug_text = None;
         if chars.get(*cursor).map(|x| x.1) == Some('=') {
@@ -269,9 +275,7 @@ impl<'s> Parser<'s> {
             };
             *cursor += 1;
             if !matches!(conv, 's' | 'r' | 'a') {
-                return Err(self.error_at_furthest(
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                ));
+                return Err(self.error_at_furthest("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
             }
             conversion = Some(conv);
         }
@@ -304,8 +308,8 @@ impl<'s> Parser<'s> {
         let nesting = self.depth_for_subparse();
         match super::parse_fstring_expression(text, self.source(), real_start, nesting) {
             Ok(e) => Ok(e),
-            Err(mut err) => {
-                if err.kind != super::SyntaxErrorKind::RecursionError {
+            Err((mut err, from_tokenizer)) => {
+                if err.kind != super::SyntaxErrorKind::RecursionError && !from_tokenizer {
                     err.msg = format!("f-string: {}", err.msg);
                 }
                 let shift = tok.start.line + newlines_before - 1;

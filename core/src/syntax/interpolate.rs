@@ -190,7 +190,10 @@ fn converted(e: Expr, conversion: Option<char>) -> Expr {
     };
     let span = e.span;
     Expr {
-        kind: ExprKind::Call { func: Box::new(Expr { kind: ExprKind::Name(func.to_string()), span }), args: vec![Arg::Positional(e)] },
+        kind: ExprKind::Call {
+            func: Box::new(Expr { kind: ExprKind::Name(func.to_string()), span }),
+            args: vec![Arg::Positional(e)],
+        },
         span,
     }
 }

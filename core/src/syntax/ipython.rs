@@ -113,10 +113,10 @@ fn triple_quote_mask(lines: &[String]) -> Vec<bool> {
         let bytes = line.as_bytes();
         let mut i = 0;
         while i + 3 <= bytes.len() {
-            let q = &line[i..i + 3];
+            let q = &bytes[i..i + 3];
             let escaped = i > 0 && bytes[i - 1] == b'\\';
-            if (q == "\"\"\"" || q == "'''") && !escaped {
-                let q: &str = if q == "\"\"\"" { "\"\"\"" } else { "'''" };
+            if (q == b"\"\"\"" || q == b"'''") && !escaped {
+                let q: &str = if q == b"\"\"\"" { "\"\"\"" } else { "'''" };
                 match in_triple {
                     None => {
                         in_triple = Some(q);
@@ -398,11 +398,7 @@ fn help_target_full_match(s: &[char]) -> bool {
 /// for `??`) when `text` ends in a (dotted, indexed) name followed by `?` or `??`.
 pub fn help_end_target(text: &str) -> Option<(String, u8)> {
     let text = text.strip_suffix('\n').unwrap_or(text);
-    let (body, detail) = if let Some(b) = text.strip_suffix("??") {
-        (b, 2)
-    } else {
-        (text.strip_suffix('?')?, 1)
-    };
+    let (body, detail) = if let Some(b) = text.strip_suffix("??") { (b, 2) } else { (text.strip_suffix('?')?, 1) };
     let chars: Vec<char> = body.chars().collect();
     // Characters the pattern can match; a match starts after the last other one.
     let allowed = |c: char| is_word_char(c) || matches!(c, '*' | '.' | '%' | '[' | ']' | '-');

@@ -10,6 +10,23 @@
 //! - [`parse_expression`] and [`var_expand_parts`] for the interpreter's own needs.
 //!
 //! Spans refer to the cleaned-up cell text, [`cleaned_source`].
+//!
+//! Conventions the interpreter can rely on:
+//! - [`ast::Arg::Starred`] holds the value after `*` (not a `Starred` node); a class
+//!   statement's `**kw` is a [`ast::Keyword`] with an empty name.
+//! - [`ast::Param::span`] covers the parameter's name only.
+//! - Expression trees are at most [`MAX_NESTING`] deep (deeper input is a
+//!   `RecursionError`, as CPython's compiler gives for a few thousand levels).
+//! - `x = !cmd` is an [`ast::ExprKind::Shell`] with `capture: true` (IPython's
+//!   `getoutput`); `!!cmd` is a statement with `capture: true`.
+//! - [`ast::MagicCall::args`] is the raw argument text: IPython expands `$x`/`{x}`
+//!   in it (with [`var_expand_parts`]) unless the magic is `@no_var_expand`
+//!   (`%time`, `%timeit`, ...). When any piece fails to evaluate, IPython uses the
+//!   whole text unexpanded.
+//! - Autocall lines (`/f a`, `,f a b`, `;f a b`) are parsed as the call IPython
+//!   rewrites them to.
+//! - `suppress_out` is set on the cell's last statement when it is an expression and
+//!   the cell's last token is `;` (IPython's `DisplayHook.quiet`).
 
 pub mod ast;
 pub mod check;
@@ -37,8 +54,9 @@ pub use interpolate::var_expand_parts;
 pub use ipython::{clean_cell, CleanCell};
 pub use parser::MAX_NESTING;
 
-/// Stack for the parser thread: deep (but bounded) nesting must not overflow.
-const PARSER_STACK_BYTES: usize = 256 << 20;
+/// Stack for the parser thread: the deepest nesting the parser accepts (see
+/// [`MAX_NESTING`]) needs about 16 MiB in a debug build; this leaves a margin.
+const PARSER_STACK_BYTES: usize = 64 << 20;
 
 /// Runs `f` on a thread with a large stack (falls back to the current thread if no
 /// thread can be made).
@@ -212,12 +230,19 @@ pub(crate) fn parse_fstring_expression(
     outer: &SourceText,
     real_start: usize,
     depth: u32,
-) -> Result<Expr, SyntaxError> {
+) -> Result<Expr, (SyntaxError, bool)> {
     let wrapped = format!("({})\n", text);
     let src = SourceText::new(wrapped);
     let tokens = lexer::tokenize(&src, false);
+    let tokenizer_error = tokens.iter().find_map(|t| match &t.kind {
+        TokenKind::Error(e) => Some(e.msg.clone()),
+        _ => None,
+    });
     let mut parser = parser::Parser::with_depth(tokens.clone(), &src, depth);
-    parser.parse_fstring_field()?;
+    if let Err(e) = parser.parse_fstring_field() {
+        let from_tokenizer = tokenizer_error.as_deref() == Some(e.msg.as_str());
+        return Err((e, from_tokenizer));
+    }
     // Parse again with positions in the enclosing source.
     let remapped: Vec<token::Token> = tokens
         .into_iter()
@@ -229,5 +254,5 @@ pub(crate) fn parse_fstring_expression(
         })
         .collect();
     let mut parser = parser::Parser::with_depth(remapped, outer, depth);
-    parser.parse_fstring_field()
+    parser.parse_fstring_field().map_err(|e| (e, false))
 }

@@ -14,7 +14,7 @@ fn unicode_error(start: usize, end: usize, reason: &str) -> DecodeError {
     DecodeError { msg: format!("(unicode error) 'unicodeescape' codec can't decode bytes in {}: {}", range, reason) }
 }
 
-/// Decodes a `str` literal body (not raw). `\N{...}` knows only a few names.
+/// Decodes a `str` literal body (not raw).
 pub fn decode_str(body: &str) -> Result<String, DecodeError> {
     if !body.contains('\\') {
         return Ok(body.to_string());
@@ -191,61 +191,7 @@ pub fn decode_bytes(body: &str) -> Result<Vec<u8>, DecodeError> {
     Ok(out)
 }
 
-/// A few Unicode character names for `\N{...}` (h5lab carries no full name table).
+/// The character a Unicode name (or alias) stands for, as `\N{...}` accepts it.
 fn char_by_name(name: &str) -> Option<char> {
-    let upper = name.to_ascii_uppercase();
-    let c = match upper.as_str() {
-        "SPACE" => ' ',
-        "NO-BREAK SPACE" => '\u{a0}',
-        "DEGREE SIGN" => '°',
-        "MICRO SIGN" => 'µ',
-        "PLUS-MINUS SIGN" => '±',
-        "MULTIPLICATION SIGN" => '×',
-        "DIVISION SIGN" => '÷',
-        "BULLET" => '•',
-        "HORIZONTAL ELLIPSIS" => '…',
-        "EM DASH" => '—',
-        "EN DASH" => '–',
-        "EURO SIGN" => '€',
-        "POUND SIGN" => '£',
-        "COPYRIGHT SIGN" => '©',
-        "REGISTERED SIGN" => '®',
-        "SECTION SIGN" => '§',
-        "PILCROW SIGN" => '¶',
-        "INFINITY" => '∞',
-        "RIGHTWARDS ARROW" => '→',
-        "LEFTWARDS ARROW" => '←',
-        "CHECK MARK" => '✓',
-        "GREEK SMALL LETTER ALPHA" => 'α',
-        "GREEK SMALL LETTER BETA" => 'β',
-        "GREEK SMALL LETTER GAMMA" => 'γ',
-        "GREEK SMALL LETTER DELTA" => 'δ',
-        "GREEK SMALL LETTER EPSILON" => 'ε',
-        "GREEK SMALL LETTER LAMDA" => 'λ',
-        "GREEK SMALL LETTER MU" => 'μ',
-        "GREEK SMALL LETTER PI" => 'π',
-        "GREEK SMALL LETTER SIGMA" => 'σ',
-        "GREEK SMALL LETTER THETA" => 'θ',
-        "GREEK SMALL LETTER OMEGA" => 'ω',
-        "GREEK CAPITAL LETTER DELTA" => 'Δ',
-        "GREEK CAPITAL LETTER SIGMA" => 'Σ',
-        "GREEK CAPITAL LETTER OMEGA" => 'Ω',
-        "SNOWMAN" => '☃',
-        "BLACK STAR" => '★',
-        "WHITE STAR" => '☆',
-        "LATIN SMALL LETTER E WITH ACUTE" => 'é',
-        "LATIN SMALL LETTER A WITH GRAVE" => 'à',
-        "LATIN SMALL LETTER U WITH DIAERESIS" => 'ü',
-        "LATIN SMALL LETTER O WITH DIAERESIS" => 'ö',
-        "LATIN SMALL LETTER A WITH DIAERESIS" => 'ä',
-        "LATIN SMALL LETTER SHARP S" => 'ß',
-        "NULL" => '\0',
-        "LINE FEED" => '\n',
-        "CHARACTER TABULATION" => '\t',
-        "CARRIAGE RETURN" => '\r',
-        "ZERO WIDTH SPACE" => '\u{200b}',
-        "REPLACEMENT CHARACTER" => '\u{fffd}',
-        _ => return None,
-    };
-    Some(c)
+    unicode_names2::character(name)
 }

@@ -96,7 +96,8 @@ fn for_each_fstring_child<'a>(parts: &'a [FStringPart], f: &mut dyn FnMut(&'a Ex
 
 /// Calls `f` on the defaults and annotations of a parameter list.
 pub fn for_each_param_child<'a>(params: &'a Parameters, f: &mut dyn FnMut(&'a Expr)) {
-    let all = params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg);
+    let all =
+        params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg);
     for p in all {
         if let Some(a) = &p.annotation {
             f(a);

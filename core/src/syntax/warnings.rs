@@ -25,7 +25,12 @@ fn is_plain_literal(e: &Expr) -> bool {
     matches!(
         e.kind,
         ExprKind::Constant(
-            Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_) | Constant::Imaginary(_) | Constant::Str(_) | Constant::Bytes(_)
+            Constant::Int(_)
+                | Constant::BigInt(_)
+                | Constant::Float(_)
+                | Constant::Imaginary(_)
+                | Constant::Str(_)
+                | Constant::Bytes(_)
         )
     )
 }
@@ -45,19 +50,21 @@ fn expr_warns(e: &Expr) -> bool {
             }
             warn
         }
-        ExprKind::Call { func, .. } => matches!(
-            func.kind,
-            ExprKind::Constant(_)
-                | ExprKind::FString(_)
-                | ExprKind::Tuple(_)
-                | ExprKind::List(_)
-                | ExprKind::ListComp { .. }
-                | ExprKind::Dict(_)
-                | ExprKind::DictComp { .. }
-                | ExprKind::Set(_)
-                | ExprKind::SetComp { .. }
-                | ExprKind::GeneratorExp { .. }
-        ) && !matches!(func.kind, ExprKind::Constant(Constant::None | Constant::Bool(_) | Constant::Ellipsis)),
+        ExprKind::Call { func, .. } => {
+            matches!(
+                func.kind,
+                ExprKind::Constant(_)
+                    | ExprKind::FString(_)
+                    | ExprKind::Tuple(_)
+                    | ExprKind::List(_)
+                    | ExprKind::ListComp { .. }
+                    | ExprKind::Dict(_)
+                    | ExprKind::DictComp { .. }
+                    | ExprKind::Set(_)
+                    | ExprKind::SetComp { .. }
+                    | ExprKind::GeneratorExp { .. }
+            ) && !matches!(func.kind, ExprKind::Constant(Constant::None | Constant::Bool(_) | Constant::Ellipsis))
+        }
         _ => false,
     };
     if here {
@@ -93,11 +100,7 @@ pub(crate) fn visit_stmt_exprs<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
             }
         }
         StmtKind::Delete(t) => t.iter().for_each(&mut *f),
-        StmtKind::Return(v) => {
-            if let Some(v) = v {
-                f(v);
-            }
-        }
+        StmtKind::Return(Some(v)) => f(v),
         StmtKind::Raise { exc, cause } => {
             for e in [exc, cause].into_iter().flatten() {
                 f(e);

@@ -15,16 +15,17 @@ impl<'s> Parser<'s> {
             let tok = self.peek().clone();
             if tok.is_op(Op::Star) {
                 if seen_double_star {
-                    return Err(self.error_at_token(&tok, "iterable argument unpacking follows keyword argument unpacking"));
+                    return Err(
+                        self.error_at_token(&tok, "iterable argument unpacking follows keyword argument unpacking")
+                    );
                 }
                 self.bump();
                 let value = self.expression()?;
-                let e = mk(ExprKind::Starred(Box::new(value)), tok.start, self.prev_end());
                 if self.at_op(Op::Equal) {
                     let eq = self.peek().clone();
-                    return Err(self.special_from(e.span.start, eq.end, "cannot assign to iterable argument unpacking"));
+                    return Err(self.special_from(tok.start, eq.end, "cannot assign to iterable argument unpacking"));
                 }
-                args.push(Arg::Starred(e));
+                args.push(Arg::Starred(value));
             } else if tok.is_op(Op::DoubleStar) {
                 self.bump();
                 let value = self.expression()?;
@@ -41,7 +42,11 @@ impl<'s> Parser<'s> {
                     let end = last.unwrap_or(value.span.end);
                     let lone = args.is_empty() && self.at_op(Op::RPar);
                     if !lone {
-                        return Err(self.special_from(value.span.start, end, "Generator expression must be parenthesized"));
+                        return Err(self.special_from(
+                            value.span.start,
+                            end,
+                            "Generator expression must be parenthesized",
+                        ));
                     }
                     let start = value.span.start;
                     let genexp = mk(ExprKind::GeneratorExp { elt: Box::new(value), generators }, start, end);
@@ -96,16 +101,15 @@ impl<'s> Parser<'s> {
                 let tok = self.bump();
                 self.bump();
                 let value = self.expression()?;
-                let end = value.span.end;
+                let end = self.prev_end();
                 return Ok(mk(ExprKind::NamedExpr { target: name, value: Box::new(value) }, tok.start, end));
             }
         }
         let e = self.expression()?;
         if self.at_op(Op::ColonEqual) {
-            return Err(self.special(
-                e.span,
-                format!("cannot use assignment expressions with {}", super::expr_name(&e)),
-            ));
+            return Err(
+                self.special(e.span, format!("cannot use assignment expressions with {}", super::expr_name(&e)))
+            );
         }
         if self.at_op(Op::Equal) {
             let eq = self.peek().clone();
@@ -142,7 +146,7 @@ impl<'s> Parser<'s> {
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
             ));
         }
-        let end = value.span.end;
+        let end = self.prev_end();
         Ok(Some(KeywordArg { name, value, span: span(tok.start, end) }))
     }
 
@@ -170,6 +174,10 @@ impl<'s> Parser<'s> {
                     return Err(self.error_at_token(&tok, "/ must be ahead of *"));
                 }
                 self.bump();
+                if self.at_op(Op::Star) {
+                    let star = self.peek().clone();
+                    return Err(self.error_known_at_token(&star, "expected comma between / and *"));
+                }
                 seen_slash = true;
                 params.posonly = std::mem::take(&mut params.args);
             } else if tok.is_op(Op::Star) {
@@ -179,10 +187,12 @@ impl<'s> Parser<'s> {
                 self.bump();
                 seen_star = true;
                 let next = self.peek().clone();
-                if next.is_op(close) || next.is_op(Op::Comma) && {
-                    let after = self.peek_at(1).clone();
-                    after.is_op(close) || after.is_op(Op::DoubleStar)
-                } {
+                if next.is_op(close)
+                    || next.is_op(Op::Comma) && {
+                        let after = self.peek_at(1).clone();
+                        after.is_op(close) || after.is_op(Op::DoubleStar)
+                    }
+                {
                     return Err(self.error_at_token(&tok, "named arguments must follow bare *"));
                 }
                 if matches!(next.kind, TokenKind::Name(_)) {
@@ -220,7 +230,10 @@ impl<'s> Parser<'s> {
             } else if matches!(tok.kind, TokenKind::Name(_)) {
                 let mut p = self.param(lambda)?;
                 if self.at_op(Op::Equal) {
-                    self.bump();
+                    let eq = self.bump();
+                    if self.at_op(Op::Comma) || self.at_op(close) {
+                        return Err(self.error_known_at_token(&eq, "expected default value expression"));
+                    }
                     p.default = Some(self.expression()?);
                     if !seen_star {
                         seen_default = true;
@@ -234,8 +247,6 @@ impl<'s> Parser<'s> {
                 } else {
                     params.args.push(p);
                 }
-            } else if tok.is_op(Op::LPar) && !lambda {
-                return Err(self.parenthesized_params_error(lambda));
             } else if tok.is_op(Op::LPar) {
                 return Err(self.parenthesized_params_error(lambda));
             } else {
@@ -281,11 +292,12 @@ impl<'s> Parser<'s> {
         if !lambda && self.eat_op(Op::Colon) {
             annotation = Some(self.expression()?);
         }
-        let end = annotation.as_ref().map(|a: &Expr| a.span.end).unwrap_or(name_span.end);
-        Ok(Param { name, annotation, default: None, span: span(name_span.start, end) })
+        Ok(Param { name, annotation, default: None, span: name_span })
     }
 }
 
+/// A parameter's extent for errors: its name and annotation (CPython's `arg` node).
 fn p_span(p: &Param) -> crate::syntax::ast::Span {
-    p.span
+    let end = p.annotation.as_ref().map(|a: &Expr| a.span.end).unwrap_or(p.span.end);
+    span(p.span.start, end)
 }

@@ -3,9 +3,7 @@
 use num_bigint::BigInt;
 
 use super::{Fail, PResult, Parser};
-use crate::syntax::ast::{
-    BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Pos, Span, UnaryOp,
-};
+use crate::syntax::ast::{BinOp, BoolOp, CmpOp, Constant, Expr, ExprKind, Pos, Span, UnaryOp};
 use crate::syntax::token::{Keyword, Op, Token, TokenKind};
 use crate::syntax::visit::expr_height;
 
@@ -47,12 +45,14 @@ pub(crate) fn starts_expression(tok: &Token) -> bool {
         | TokenKind::Imaginary(_)
         | TokenKind::String(_) => true,
         TokenKind::Keyword(k) => {
-            matches!(k, Keyword::None | Keyword::True | Keyword::False | Keyword::Lambda | Keyword::Not | Keyword::Await)
+            matches!(
+                k,
+                Keyword::None | Keyword::True | Keyword::False | Keyword::Lambda | Keyword::Not | Keyword::Await
+            )
         }
-        TokenKind::Op(op) => matches!(
-            op,
-            Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Ellipsis
-        ),
+        TokenKind::Op(op) => {
+            matches!(op, Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Ellipsis)
+        }
         _ => false,
     }
 }
@@ -60,11 +60,11 @@ pub(crate) fn starts_expression(tok: &Token) -> bool {
 impl<'s> Parser<'s> {
     /// `star_expressions`: an expression, or a tuple of them (with `*x` items).
     pub(crate) fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.star_expression()?;
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
-        let start = first.span.start;
         let mut items = vec![first];
         while self.eat_op(Op::Comma) {
             if !self.starts_star_expression() {
@@ -94,7 +94,7 @@ impl<'s> Parser<'s> {
         if self.at_op(Op::Star) {
             let star = self.bump();
             let value = self.bitwise_or()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Starred(Box::new(value)), star.start, end));
         }
         self.expression()
@@ -105,7 +105,7 @@ impl<'s> Parser<'s> {
         if self.at_op(Op::Star) {
             let star = self.bump();
             let value = self.bitwise_or()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Starred(Box::new(value)), star.start, end));
         }
         self.named_expression()
@@ -116,12 +116,12 @@ impl<'s> Parser<'s> {
         let kw = self.bump();
         if self.eat_kw(Keyword::From) {
             let value = self.expression()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::YieldFrom(Box::new(value)), kw.start, end));
         }
         if self.starts_star_expression() {
             let value = self.star_expressions()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Yield(Some(Box::new(value))), kw.start, end));
         }
         Ok(mk(ExprKind::Yield(None), kw.start, kw.end))
@@ -135,16 +135,15 @@ impl<'s> Parser<'s> {
                 let tok = self.bump();
                 self.bump();
                 let value = self.expression()?;
-                let end = value.span.end;
+                let end = self.prev_end();
                 return Ok(mk(ExprKind::NamedExpr { target: name, value: Box::new(value) }, tok.start, end));
             }
         }
         let e = self.expression()?;
         if self.at_op(Op::ColonEqual) {
-            return Err(self.special(
-                e.span,
-                format!("cannot use assignment expressions with {}", super::expr_name(&e)),
-            ));
+            return Err(
+                self.special(e.span, format!("cannot use assignment expressions with {}", super::expr_name(&e)))
+            );
         }
         if self.at_op(Op::Equal) {
             self.invalid_named_expression(&e)?;
@@ -157,8 +156,7 @@ impl<'s> Parser<'s> {
     pub(crate) fn invalid_named_expression(&mut self, e: &Expr) -> PResult<()> {
         let save = self.pos;
         let is_name = matches!(e.kind, ExprKind::Name(_));
-        let excluded = self.is_parenthesized(e)
-            && matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
+        let excluded = self.is_parenthesized(e) && matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
             || matches!(e.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::ListComp { .. })
             || matches!(e.kind, ExprKind::Constant(Constant::Bool(_) | Constant::None));
         let bitwise_level = !matches!(
@@ -214,6 +212,7 @@ impl<'s> Parser<'s> {
         if self.at_kw(Keyword::Lambda) {
             return self.lambda();
         }
+        let start = self.peek().start;
         let body = self.disjunction()?;
         if self.at_kw(Keyword::If) {
             self.bump();
@@ -226,7 +225,7 @@ impl<'s> Parser<'s> {
             }
             self.bump();
             let orelse = self.expression()?;
-            let (start, end) = (body.span.start, orelse.span.end);
+            let end = self.prev_end();
             return Ok(mk(
                 ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
                 start,
@@ -301,36 +300,36 @@ impl<'s> Parser<'s> {
         }
         self.bump();
         let body = self.expression()?;
-        let end = body.span.end;
+        let end = self.prev_end();
         Ok(mk(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, kw.start, end))
     }
 
     /// `disjunction`: `a or b or c`.
     pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.conjunction()?;
         if !self.at_kw(Keyword::Or) {
             return Ok(first);
         }
-        let start = first.span.start;
         let mut values = vec![first];
         while self.eat_kw(Keyword::Or) {
             values.push(self.conjunction()?);
         }
-        let end = values.last().map(|v| v.span.end).unwrap_or(start);
+        let end = self.prev_end();
         Ok(mk(ExprKind::BoolOp { op: BoolOp::Or, values }, start, end))
     }
 
     fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.inversion()?;
         if !self.at_kw(Keyword::And) {
             return Ok(first);
         }
-        let start = first.span.start;
         let mut values = vec![first];
         while self.eat_kw(Keyword::And) {
             values.push(self.inversion()?);
         }
-        let end = values.last().map(|v| v.span.end).unwrap_or(start);
+        let end = self.prev_end();
         Ok(mk(ExprKind::BoolOp { op: BoolOp::And, values }, start, end))
     }
 
@@ -341,7 +340,7 @@ impl<'s> Parser<'s> {
             let operand = self.inversion();
             self.leave();
             let operand = operand?;
-            let end = operand.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }, kw.start, end));
         }
         self.comparison()
@@ -380,6 +379,7 @@ impl<'s> Parser<'s> {
     }
 
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -390,8 +390,7 @@ impl<'s> Parser<'s> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let start = left.span.start;
-        let end = comparators.last().map(|c| c.span.end).unwrap_or(start);
+        let end = self.prev_end();
         Ok(mk(ExprKind::Compare { left: Box::new(left), ops, comparators }, start, end))
     }
 
@@ -401,10 +400,10 @@ impl<'s> Parser<'s> {
     }
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        let start = self.peek().start;
         let mut left = self.factor()?;
         let mut height: Option<u32> = None;
-        loop {
-            let Some((op, prec)) = binary_op(self.peek()) else { break };
+        while let Some((op, prec)) = binary_op(self.peek()) {
             if prec < min_prec {
                 break;
             }
@@ -416,7 +415,7 @@ impl<'s> Parser<'s> {
             let h = height.unwrap_or_else(|| expr_height(&left)).max(expr_height(&right)) + 1;
             self.check_height(h)?;
             height = Some(h);
-            let (start, end) = (left.span.start, right.span.end);
+            let end = self.prev_end();
             left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, start, end);
         }
         Ok(left)
@@ -435,13 +434,14 @@ impl<'s> Parser<'s> {
         let operand = self.factor();
         self.leave();
         let operand = operand?;
-        let end = operand.span.end;
+        let end = self.prev_end();
         Ok(mk(ExprKind::UnaryOp { op, operand: Box::new(operand) }, tok.start, end))
     }
 
     /// `power`: `await_primary ** factor` (right-associative, tighter than a unary
     /// minus on its left).
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let base = self.await_primary()?;
         if !self.at_op(Op::DoubleStar) {
             return Ok(base);
@@ -451,7 +451,7 @@ impl<'s> Parser<'s> {
         let exp = self.factor();
         self.leave();
         let exp = exp?;
-        let (start, end) = (base.span.start, exp.span.end);
+        let end = self.prev_end();
         Ok(mk(ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp) }, start, end))
     }
 
@@ -459,7 +459,7 @@ impl<'s> Parser<'s> {
         if self.at_kw(Keyword::Await) {
             let kw = self.bump();
             let value = self.primary()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Await(Box::new(value)), kw.start, end));
         }
         self.primary()
@@ -467,11 +467,12 @@ impl<'s> Parser<'s> {
 
     /// `primary`: an atom followed by `.name`, `(args)` and `[index]` trailers.
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
+        let primary_start = self.peek().start;
         let mut e = self.atom()?;
         let mut height: Option<u32> = None;
         loop {
             let tok = self.peek().clone();
-            let start = e.span.start;
+            let start = primary_start;
             let child_height;
             e = match tok.kind {
                 TokenKind::Op(Op::Dot) => {
@@ -486,8 +487,15 @@ impl<'s> Parser<'s> {
                 }
                 TokenKind::Op(Op::LPar) => {
                     self.bump();
-                    let args = self.call_arguments()?;
+                    let open = tok.start;
+                    let mut args = self.call_arguments()?;
                     let close = self.expect_op(Op::RPar)?;
+                    if let [crate::syntax::ast::Arg::Positional(g)] = args.as_mut_slice() {
+                        if matches!(g.kind, ExprKind::GeneratorExp { .. }) && !self.is_parenthesized(g) {
+                            // CPython: `f(x for x in y)` — the generator is the parentheses.
+                            g.span = span(open, close.end);
+                        }
+                    }
                     child_height = args.iter().map(arg_height).max().unwrap_or(0);
                     mk(ExprKind::Call { func: Box::new(e), args }, start, close.end)
                 }
@@ -518,11 +526,15 @@ impl<'s> Parser<'s> {
 
     /// The inside of `[...]` after a primary: a slice, an expression, or a tuple.
     fn slices(&mut self) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.slice_item()?;
         if !self.at_op(Op::Comma) {
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                let sp = first.span;
+                return Ok(Expr { kind: ExprKind::Tuple(vec![first]), span: sp });
+            }
             return Ok(first);
         }
-        let start = first.span.start;
         let mut items = vec![first];
         while self.eat_op(Op::Comma) {
             if self.at_op(Op::RSqb) {
@@ -554,7 +566,6 @@ impl<'s> Parser<'s> {
             step = Some(self.expression()?);
         }
         let end = self.prev_end();
-        let start = lower.as_ref().map(|l| l.span.start).unwrap_or(start);
         Ok(mk(
             ExprKind::Slice { lower: lower.map(Box::new), upper: upper.map(Box::new), step: step.map(Box::new) },
             start,
@@ -584,219 +595,6 @@ impl<'s> Parser<'s> {
         };
         self.bump();
         Ok(mk(kind, s, e))
-    }
-
-    fn paren_atom(&mut self) -> PResult<Expr> {
-        let open = self.bump();
-        if self.at_op(Op::RPar) {
-            let close = self.bump();
-            return Ok(mk(ExprKind::Tuple(Vec::new()), open.start, close.end));
-        }
-        if self.at_kw(Keyword::Yield) {
-            let y = self.yield_expr()?;
-            self.expect_op(Op::RPar)?;
-            self.mark_parenthesized(&y);
-            return Ok(y);
-        }
-        if self.at_op(Op::DoubleStar) {
-            let star = self.bump();
-            let value = self.expression()?;
-            if self.at_op(Op::RPar) {
-                return Err(self.special_from(star.start, value.span.end, "cannot use double starred expression here"));
-            }
-            return Err(self.generic());
-        }
-        let first = self.star_named_expression()?;
-        if self.at_kw(Keyword::For) || self.at_kw(Keyword::Async) {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.special(first.span, "iterable unpacking cannot be used in comprehension"));
-            }
-            let generators = self.comprehension_clauses()?;
-            let close = self.expect_op(Op::RPar)?;
-            let e = mk(ExprKind::GeneratorExp { elt: Box::new(first), generators }, open.start, close.end);
-            self.mark_parenthesized(&e);
-            return Ok(e);
-        }
-        if self.at_op(Op::RPar) {
-            let close = self.bump();
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.special(first.span, "cannot use starred expression here"));
-            }
-            let _ = close;
-            self.mark_parenthesized(&first);
-            return Ok(first);
-        }
-        if !self.at_op(Op::Comma) {
-            return Err(self.generic());
-        }
-        let mut items = vec![first];
-        while self.eat_op(Op::Comma) {
-            if self.at_op(Op::RPar) {
-                break;
-            }
-            items.push(self.star_named_expression()?);
-        }
-        let close = self.expect_op(Op::RPar)?;
-        let e = mk(ExprKind::Tuple(items), open.start, close.end);
-        self.mark_parenthesized(&e);
-        Ok(e)
-    }
-
-    fn list_atom(&mut self) -> PResult<Expr> {
-        let open = self.bump();
-        if self.at_op(Op::RSqb) {
-            let close = self.bump();
-            return Ok(mk(ExprKind::List(Vec::new()), open.start, close.end));
-        }
-        let first = self.star_named_expression()?;
-        if self.at_kw(Keyword::For) || self.at_kw(Keyword::Async) {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.special(first.span, "iterable unpacking cannot be used in comprehension"));
-            }
-            let generators = self.comprehension_clauses()?;
-            let close = self.expect_op(Op::RSqb)?;
-            return Ok(mk(ExprKind::ListComp { elt: Box::new(first), generators }, open.start, close.end));
-        }
-        let items = self.display_items(first, Op::RSqb)?;
-        let close = self.expect_op(Op::RSqb)?;
-        Ok(mk(ExprKind::List(items), open.start, close.end))
-    }
-
-    /// The items of a list or set display after the first, with CPython's error for
-    /// `[a, b for ...]`.
-    fn display_items(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
-        let mut items = vec![first];
-        while self.eat_op(Op::Comma) {
-            if self.at_op(close) {
-                break;
-            }
-            items.push(self.star_named_expression()?);
-        }
-        if (self.at_kw(Keyword::For) || self.at_kw(Keyword::Async)) && items.len() > 1 {
-            let start = items[0].span.start;
-            let end = items.last().map(|i| i.span.end).unwrap_or(start);
-            return Err(self.special_from(start, end, "did you forget parentheses around the comprehension target?"));
-        }
-        Ok(items)
-    }
-
-    fn brace_atom(&mut self) -> PResult<Expr> {
-        let open = self.bump();
-        if self.at_op(Op::RBrace) {
-            let close = self.bump();
-            return Ok(mk(ExprKind::Dict(Vec::new()), open.start, close.end));
-        }
-        if self.at_op(Op::DoubleStar) {
-            let star = self.bump();
-            let value = self.bitwise_or()?;
-            if self.at_kw(Keyword::For) || self.at_kw(Keyword::Async) {
-                return Err(self.special_from(
-                    star.start,
-                    value.span.end,
-                    "dict unpacking cannot be used in dict comprehension",
-                ));
-            }
-            return self.dict_rest(open, None, value);
-        }
-        let first = self.star_named_expression()?;
-        if self.at_op(Op::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
-            let colon = self.bump();
-            if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'"));
-            }
-            if self.at_op(Op::Star) {
-                let star = self.peek().clone();
-                let _ = self.star_expression()?;
-                let end = self.prev_end();
-                return Err(self.special_from(star.start, end, "cannot use a starred expression in a dictionary value"));
-            }
-            let value = self.expression()?;
-            if self.at_kw(Keyword::For) || self.at_kw(Keyword::Async) {
-                let generators = self.comprehension_clauses()?;
-                let close = self.expect_op(Op::RBrace)?;
-                return Ok(mk(
-                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators },
-                    open.start,
-                    close.end,
-                ));
-            }
-            return self.dict_rest(open, Some(first), value);
-        }
-        if self.at_kw(Keyword::For) || self.at_kw(Keyword::Async) {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.special(first.span, "iterable unpacking cannot be used in comprehension"));
-            }
-            let generators = self.comprehension_clauses()?;
-            let close = self.expect_op(Op::RBrace)?;
-            return Ok(mk(ExprKind::SetComp { elt: Box::new(first), generators }, open.start, close.end));
-        }
-        let items = self.display_items(first, Op::RBrace)?;
-        let close = self.expect_op(Op::RBrace)?;
-        Ok(mk(ExprKind::Set(items), open.start, close.end))
-    }
-
-    fn dict_rest(&mut self, open: Token, first_key: Option<Expr>, first_value: Expr) -> PResult<Expr> {
-        let mut pairs = vec![(first_key, first_value)];
-        while self.eat_op(Op::Comma) {
-            if self.at_op(Op::RBrace) {
-                break;
-            }
-            if self.eat_op(Op::DoubleStar) {
-                let value = self.bitwise_or()?;
-                pairs.push((None, value));
-                continue;
-            }
-            let key = self.expression()?;
-            if !self.at_op(Op::Colon) {
-                if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                    let mut err = self.error_at_span(key.span, "':' expected after dictionary key");
-                    err.offset = key.span.end.col;
-                    err.end_lineno = key.span.end.line;
-                    err.end_offset = 0;
-                    return Err(Fail::Special(Box::new(err)));
-                }
-                return Err(self.generic());
-            }
-            let colon = self.bump();
-            if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'"));
-            }
-            if self.at_op(Op::Star) {
-                let star = self.peek().clone();
-                let _ = self.star_expression()?;
-                let end = self.prev_end();
-                return Err(self.special_from(star.start, end, "cannot use a starred expression in a dictionary value"));
-            }
-            let value = self.expression()?;
-            pairs.push((Some(key), value));
-        }
-        let close = self.expect_op(Op::RBrace)?;
-        Ok(mk(ExprKind::Dict(pairs), open.start, close.end))
-    }
-
-    /// `for target in iter if cond ...` clauses of a comprehension.
-    pub(crate) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut generators = Vec::new();
-        loop {
-            if self.at_kw(Keyword::Async) && self.peek_at(1).is_kw(Keyword::For) {
-                self.bump();
-            }
-            if !self.eat_kw(Keyword::For) {
-                break;
-            }
-            let target = self.target_list(super::targets::TargetContext::For)?;
-            if !self.at_kw(Keyword::In) {
-                return Err(self.generic());
-            }
-            self.bump();
-            let iter = self.disjunction()?;
-            let mut ifs = Vec::new();
-            while self.eat_kw(Keyword::If) {
-                ifs.push(self.disjunction()?);
-            }
-            generators.push(Comprehension { target, iter, ifs });
-        }
-        Ok(generators)
     }
 }
 

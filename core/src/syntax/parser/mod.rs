@@ -3,6 +3,8 @@
 //! mistakes (its grammar's `invalid_*` rules), checked against `compile()`.
 
 mod args;
+mod compound;
+mod displays;
 mod expr;
 mod stmt;
 mod targets;
@@ -386,7 +388,27 @@ impl<'s> Parser<'s> {
     /// The error text CPython attaches for a parser error on `lineno`: the line with
     /// its newline when the tokenizer is still on it, without otherwise.
     fn text_for_line(&self, lineno: u32) -> String {
-        if lineno >= self.tokenizer_line() {
+        let tok_line = self.tokenizer_line();
+        if lineno >= tok_line {
+            // The tokenizer's buffer starts where a multi-line string ending on its
+            // current line began.
+            let upto = self.furthest.min(self.tokens.len() - 1);
+            let first = self.tokens[..=upto]
+                .iter()
+                .rev()
+                .take_while(|t| t.end.line >= tok_line)
+                .filter(|t| matches!(t.kind, TokenKind::String(_)) && t.end.line == tok_line)
+                .map(|t| t.start.line)
+                .min()
+                .unwrap_or(lineno);
+            if first < lineno {
+                let mut s = String::new();
+                for l in first..=lineno {
+                    s.push_str(self.source.line(l));
+                    s.push('\n');
+                }
+                return s;
+            }
             self.source.line_with_newline(lineno)
         } else {
             self.source.line(lineno).to_string()
@@ -452,6 +474,16 @@ impl<'s> Parser<'s> {
 
     pub(crate) fn mark_parenthesized(&mut self, e: &Expr) {
         self.parenthesized.insert((e.span.start.offset, e.span.end.offset));
+    }
+
+    pub(crate) fn is_parenthesized_span(&self, span: Span) -> bool {
+        self.parenthesized.contains(&(span.start.offset, span.end.offset))
+    }
+
+    /// The first token starting at or after `pos`.
+    pub(crate) fn tokens_after(&self, pos: Pos) -> Token {
+        let i = self.tokens.partition_point(|t| t.start.offset < pos.offset).min(self.tokens.len() - 1);
+        self.tokens[i].clone()
     }
 
     pub(crate) fn is_parenthesized(&self, e: &Expr) -> bool {

@@ -5,13 +5,12 @@ use super::expr::{mk, span};
 use super::targets::{invalid_target, TargetContext};
 use super::{Fail, PResult, Parser};
 use crate::syntax::ast::{
-    Alias, BinOp, ClassDef, Constant, ExceptHandler, Expr, ExprKind, FunctionDef, MagicCall, Pos, ShellCommand,
-    Stmt, StmtKind, UnaryOp, WithItem,
+    Alias, BinOp, Constant, Expr, ExprKind, MagicCall, Pos, ShellCommand, Stmt, StmtKind, UnaryOp,
 };
 use crate::syntax::interpolate::var_expand_parts;
 use crate::syntax::token::{EscapeKind, Keyword, Op, Token, TokenKind};
 
-fn stmt(kind: StmtKind, start: Pos, end: Pos) -> Stmt {
+pub(super) fn stmt(kind: StmtKind, start: Pos, end: Pos) -> Stmt {
     Stmt { kind, span: span(start, end) }
 }
 
@@ -104,7 +103,7 @@ impl<'s> Parser<'s> {
         self.simple_stmts()
     }
 
-    fn simple_stmts(&mut self) -> PResult<Vec<Stmt>> {
+    pub(super) fn simple_stmts(&mut self) -> PResult<Vec<Stmt>> {
         let mut out = Vec::new();
         loop {
             out.push(self.simple_stmt()?);
@@ -166,7 +165,7 @@ impl<'s> Parser<'s> {
                     return Ok(stmt(StmtKind::Assert { test, msg }, start, end));
                 }
                 Keyword::Import => return self.import_stmt(),
-                Keyword::From => return self.from_import_stmt(),
+                Keyword::From => return self.import_from_stmt(),
                 _ => {}
             },
             TokenKind::Escape { kind, ref content } => {
@@ -200,7 +199,9 @@ impl<'s> Parser<'s> {
             EscapeKind::Quote | EscapeKind::Quote2 | EscapeKind::Paren => {
                 let (name, args) = content.split_once(' ').unwrap_or((content, ""));
                 let code = match kind {
-                    EscapeKind::Quote => format!("{}(\"{}\")", name, args.split_whitespace().collect::<Vec<_>>().join("\", \"")),
+                    EscapeKind::Quote => {
+                        format!("{}(\"{}\")", name, args.split_whitespace().collect::<Vec<_>>().join("\", \""))
+                    }
                     EscapeKind::Quote2 => format!("{}(\"{}\")", name, args),
                     _ => format!("{}({})", name, args.split_whitespace().collect::<Vec<_>>().join(", ")),
                 };
@@ -287,7 +288,7 @@ impl<'s> Parser<'s> {
         Ok(stmt(StmtKind::Import(names), kw.start, end))
     }
 
-    fn from_import_stmt(&mut self) -> PResult<Stmt> {
+    fn import_from_stmt(&mut self) -> PResult<Stmt> {
         let kw = self.bump();
         let mut level = 0;
         loop {
@@ -344,8 +345,8 @@ impl<'s> Parser<'s> {
         let first = self.star_expressions_or_yield()?;
         let tok = self.peek().clone();
         match tok.kind {
-            TokenKind::Op(Op::Colon) => self.ann_assign(first),
-            TokenKind::Op(Op::Equal) => self.assignment(first),
+            TokenKind::Op(Op::Colon) => self.ann_assign(first, start),
+            TokenKind::Op(Op::Equal) => self.assignment(first, start),
             TokenKind::Op(op) if aug_op(op).is_some() => {
                 let op = aug_op(op).unwrap_or(BinOp::Add);
                 if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
@@ -356,22 +357,24 @@ impl<'s> Parser<'s> {
                 }
                 self.bump();
                 let value = self.star_expressions_or_yield()?;
-                let end = value.span.end;
+                let end = self.prev_end();
                 Ok(stmt(StmtKind::AugAssign { target: first, op, value }, start, end))
             }
             _ => {
-                let end = first.span.end;
+                let end = self.prev_end();
                 Ok(stmt(StmtKind::Expr { value: first, suppress_out: false }, start, end))
             }
         }
     }
 
-    fn ann_assign(&mut self, target: Expr) -> PResult<Stmt> {
-        let start = target.span.start;
+    fn ann_assign(&mut self, target: Expr, start: Pos) -> PResult<Stmt> {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(items) => {
-                let sp = if self.is_parenthesized(&target) { target.span } else { items[0].span };
+                let sp = match items.first() {
+                    Some(first) if !self.is_parenthesized(&target) => first.span,
+                    _ => target.span,
+                };
                 return Err(self.special(sp, "only single target (not tuple) can be annotated"));
             }
             ExprKind::List(_) => {
@@ -389,8 +392,7 @@ impl<'s> Parser<'s> {
         Ok(stmt(StmtKind::AnnAssign { target, annotation, value }, start, end))
     }
 
-    fn assignment(&mut self, first: Expr) -> PResult<Stmt> {
-        let start = first.span.start;
+    fn assignment(&mut self, first: Expr, start: Pos) -> PResult<Stmt> {
         let mut exprs = vec![first];
         let mut special_value: Option<Expr> = None;
         while self.at_op(Op::Equal) {
@@ -426,19 +428,20 @@ impl<'s> Parser<'s> {
             },
         };
         self.check_assignment_targets(&exprs, true)?;
-        let end = value.span.end;
+        let end = self.prev_end();
         Ok(stmt(StmtKind::Assign { targets: exprs, value }, start, end))
     }
 
     /// CPython's `invalid_assignment` errors for `targets = ...`.
     fn check_assignment_targets(&mut self, targets: &[Expr], _complete: bool) -> PResult<()> {
         let Some(first_bad) = targets.iter().position(|t| {
-            matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) || invalid_target(t, TargetContext::Assign).is_some()
+            matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
+                || invalid_target(t, TargetContext::Assign).is_some()
         }) else {
             return Ok(());
         };
         // `invalid_named_expression` on the expression right before the first '='.
-        let first = &targets[0];
+        let Some(first) = targets.first() else { return Ok(()) };
         let before_eq = match &first.kind {
             ExprKind::Tuple(items) if !self.is_parenthesized(first) => items.last(),
             _ => Some(first),
@@ -472,7 +475,13 @@ impl<'s> Parser<'s> {
             return None;
         }
         self.pos = i + 1;
-        let rhs = self.bitwise_or();
+        // `x = !cmd` is a call in IPython's transformed code.
+        let rhs = if matches!(self.peek().kind, TokenKind::AssignShell(_) | TokenKind::AssignMagic { .. }) {
+            let t = self.bump();
+            Ok(mk(ExprKind::Name(String::new()), t.start, t.end))
+        } else {
+            self.bitwise_or()
+        };
         let followed_ok = !(self.at_op(Op::Equal) || self.at_op(Op::ColonEqual));
         self.pos = save;
         let rhs = rhs.ok()?;
@@ -511,288 +520,5 @@ impl<'s> Parser<'s> {
             e.span,
             format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", super::expr_name(e)),
         ))
-    }
-
-    // ----- compound statements ------------------------------------------------
-
-    /// After a compound statement header's `:`: an indented block or statements on
-    /// the same line. `what` names the statement for the IndentationError.
-    fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
-        if !matches!(self.peek().kind, TokenKind::Newline) {
-            return self.simple_stmts();
-        }
-        self.bump();
-        if !matches!(self.peek().kind, TokenKind::Indent) {
-            self.check_error_token()?;
-            let tok = self.peek().clone();
-            return Err(self.indentation_error_at_token(
-                &tok,
-                format!("expected an indented block after {} on line {}", what, line),
-            ));
-        }
-        self.bump();
-        let mut body = Vec::new();
-        loop {
-            match self.peek().kind {
-                TokenKind::Dedent => {
-                    self.bump();
-                    break;
-                }
-                TokenKind::EndMarker => break,
-                _ => body.extend(self.statement()?),
-            }
-        }
-        Ok(body)
-    }
-
-    /// Expects the `:` of a header: `forced` headers (def, try, else, finally) say
-    /// "expected ':'" at any other token, the others only at the end of the line.
-    fn header_colon(&mut self, forced: bool) -> PResult<()> {
-        if self.at_op(Op::Colon) {
-            self.bump();
-            return Ok(());
-        }
-        self.check_error_token()?;
-        let tok = self.peek().clone();
-        if forced || matches!(tok.kind, TokenKind::Newline) {
-            return Err(self.error_known_at_token(&tok, "expected ':'"));
-        }
-        Err(self.generic())
-    }
-
-    fn if_stmt(&mut self, kw_kind: Keyword) -> PResult<Stmt> {
-        let kw = self.bump();
-        let test = self.named_expression()?;
-        self.header_colon(false)?;
-        let what = if kw_kind == Keyword::If { "'if' statement" } else { "'elif' statement" };
-        let body = self.block(what, kw.start.line)?;
-        let mut orelse = Vec::new();
-        if self.at_kw(Keyword::Elif) {
-            orelse.push(self.if_stmt(Keyword::Elif)?);
-        } else if self.at_kw(Keyword::Else) {
-            orelse = self.else_block()?;
-        }
-        let end = self.prev_end();
-        Ok(stmt(StmtKind::If { test, body, orelse }, kw.start, end))
-    }
-
-    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
-        let kw = self.bump();
-        self.header_colon(true)?;
-        self.block("'else' statement", kw.start.line)
-    }
-
-    fn while_stmt(&mut self) -> PResult<Stmt> {
-        let kw = self.bump();
-        let test = self.named_expression()?;
-        self.header_colon(false)?;
-        let body = self.block("'while' statement", kw.start.line)?;
-        let orelse = if self.at_kw(Keyword::Else) { self.else_block()? } else { Vec::new() };
-        let end = self.prev_end();
-        Ok(stmt(StmtKind::While { test, body, orelse }, kw.start, end))
-    }
-
-    fn for_stmt(&mut self) -> PResult<Stmt> {
-        let kw = self.bump();
-        let target = self.target_list(TargetContext::For)?;
-        if !self.at_kw(Keyword::In) {
-            return Err(self.generic());
-        }
-        self.bump();
-        let iter = self.star_expressions()?;
-        self.header_colon(true)?;
-        let body = self.block("'for' statement", kw.start.line)?;
-        let orelse = if self.at_kw(Keyword::Else) { self.else_block()? } else { Vec::new() };
-        let end = self.prev_end();
-        Ok(stmt(StmtKind::For { target, iter, body, orelse }, kw.start, end))
-    }
-
-    fn with_stmt(&mut self) -> PResult<Stmt> {
-        let kw = self.bump();
-        let mut items = Vec::new();
-        // `with (a as b, c):` — parenthesized items.
-        let save = self.pos;
-        let mut parsed = false;
-        if self.at_op(Op::LPar) {
-            self.bump();
-            let attempt = self.with_items(Some(Op::RPar));
-            match attempt {
-                Ok(its) if self.at_op(Op::RPar) && self.peek_at(1).is_op(Op::Colon) => {
-                    self.bump();
-                    items = its;
-                    parsed = true;
-                }
-                Err(f @ Fail::Special(_)) => return Err(f),
-                _ => self.pos = save,
-            }
-        }
-        if !parsed {
-            items = self.with_items(None)?;
-        }
-        self.header_colon(false)?;
-        let body = self.block("'with' statement", kw.start.line)?;
-        let end = self.prev_end();
-        Ok(stmt(StmtKind::With { items, body }, kw.start, end))
-    }
-
-    fn with_items(&mut self, close: Option<Op>) -> PResult<Vec<WithItem>> {
-        let mut items = Vec::new();
-        loop {
-            let context = self.expression()?;
-            let mut target = None;
-            if self.eat_kw(Keyword::As) {
-                let t = self.target_list_single()?;
-                let next = self.peek().clone();
-                if next.is_op(Op::Comma) || next.is_op(Op::RPar) || next.is_op(Op::Colon) {
-                    self.check_target(&t, TargetContext::Assign)?;
-                } else {
-                    return Err(self.generic());
-                }
-                target = Some(t);
-            }
-            items.push(WithItem { context, target });
-            if !self.eat_op(Op::Comma) {
-                break;
-            }
-            if let Some(c) = close {
-                if self.at_op(c) {
-                    break;
-                }
-            }
-        }
-        Ok(items)
-    }
-
-    fn target_list_single(&mut self) -> PResult<Expr> {
-        if self.at_op(Op::Star) {
-            let star = self.bump();
-            let value = self.bitwise_or()?;
-            let end = value.span.end;
-            return Ok(mk(ExprKind::Starred(Box::new(value)), star.start, end));
-        }
-        self.expression()
-    }
-
-    fn try_stmt(&mut self) -> PResult<Stmt> {
-        let kw = self.bump();
-        self.header_colon(true)?;
-        let body = self.block("'try' statement", kw.start.line)?;
-        let mut handlers = Vec::new();
-        while self.at_kw(Keyword::Except) {
-            handlers.push(self.except_clause()?);
-        }
-        let orelse = if !handlers.is_empty() && self.at_kw(Keyword::Else) { self.else_block()? } else { Vec::new() };
-        let mut finalbody = Vec::new();
-        if self.at_kw(Keyword::Finally) {
-            let fkw = self.bump();
-            self.header_colon(true)?;
-            finalbody = self.block("'finally' statement", fkw.start.line)?;
-        } else if handlers.is_empty() {
-            self.check_error_token()?;
-            let tok = self.peek().clone();
-            return Err(self.error_at_token(&tok, "expected 'except' or 'finally' block"));
-        }
-        let end = self.prev_end();
-        Ok(stmt(StmtKind::Try { body, handlers, orelse, finalbody }, kw.start, end))
-    }
-
-    fn except_clause(&mut self) -> PResult<ExceptHandler> {
-        let kw = self.bump();
-        let mut class = None;
-        let mut name = None;
-        if !self.at_op(Op::Colon) {
-            if matches!(self.peek().kind, TokenKind::Newline) {
-                let tok = self.peek().clone();
-                return Err(self.error_known_at_token(&tok, "expected ':'"));
-            }
-            let c = self.expression()?;
-            if self.at_op(Op::Comma) {
-                let save = self.pos;
-                self.bump();
-                let rest = self.expression();
-                let ok_shape = rest.is_ok() && (self.at_op(Op::Colon) || self.at_kw(Keyword::As));
-                if ok_shape {
-                    let end = self.prev_end();
-                    return Err(self.special_from(c.span.start, end, "multiple exception types must be parenthesized"));
-                }
-                self.pos = save;
-            }
-            class = Some(c);
-            if self.eat_kw(Keyword::As) {
-                name = Some(self.expect_name()?.0);
-            }
-        }
-        self.header_colon(false)?;
-        let body = self.block("'except' statement", kw.start.line)?;
-        let end = self.prev_end();
-        Ok(ExceptHandler { class, name, body, span: span(kw.start, end) })
-    }
-
-    fn decorated(&mut self) -> PResult<Stmt> {
-        let mut decorators = Vec::new();
-        while self.at_op(Op::At) {
-            self.bump();
-            decorators.push(self.named_expression()?);
-            if !matches!(self.peek().kind, TokenKind::Newline) {
-                return Err(self.generic());
-            }
-            self.bump();
-        }
-        let tok = self.peek().clone();
-        match tok.kind {
-            TokenKind::Keyword(Keyword::Def) => self.def_stmt(decorators, None),
-            TokenKind::Keyword(Keyword::Class) => self.class_stmt(decorators),
-            TokenKind::Keyword(Keyword::Async) if self.peek_at(1).is_kw(Keyword::Def) => {
-                self.bump();
-                self.def_stmt(decorators, Some(tok.start))
-            }
-            _ => Err(self.generic()),
-        }
-    }
-
-    fn def_stmt(&mut self, decorators: Vec<Expr>, async_start: Option<Pos>) -> PResult<Stmt> {
-        let kw = self.bump();
-        let (name, name_span) = self.expect_name()?;
-        if !self.at_op(Op::LPar) {
-            self.check_error_token()?;
-            let tok = self.peek().clone();
-            return Err(self.error_known_at_token(&tok, "expected '('"));
-        }
-        self.bump();
-        let params = self.parameters(false)?;
-        self.expect_op(Op::RPar)?;
-        let returns = if self.eat_op(Op::Arrow) { Some(self.expression()?) } else { None };
-        self.header_colon(true)?;
-        let body = self.block("function definition", kw.start.line)?;
-        let end = self.prev_end();
-        let def = FunctionDef { name, params, body, decorators, returns, name_span };
-        Ok(stmt(StmtKind::FunctionDef(Box::new(def)), async_start.unwrap_or(kw.start), end))
-    }
-
-    fn class_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
-        let kw = self.bump();
-        let (name, _) = self.expect_name()?;
-        let mut bases = Vec::new();
-        let mut keywords = Vec::new();
-        if self.eat_op(Op::LPar) {
-            for arg in self.call_arguments()? {
-                match arg {
-                    crate::syntax::ast::Arg::Positional(e) => bases.push(e),
-                    crate::syntax::ast::Arg::Starred(e) => bases.push(e),
-                    crate::syntax::ast::Arg::Keyword(k) => keywords.push(k),
-                    crate::syntax::ast::Arg::DoubleStarred(e) => keywords.push(crate::syntax::ast::Keyword {
-                        name: String::new(),
-                        span: e.span,
-                        value: e,
-                    }),
-                }
-            }
-            self.expect_op(Op::RPar)?;
-        }
-        self.header_colon(false)?;
-        let body = self.block("class definition", kw.start.line)?;
-        let end = self.prev_end();
-        let class = ClassDef { name, bases, keywords, body, decorators };
-        Ok(stmt(StmtKind::ClassDef(Box::new(class)), kw.start, end))
     }
 }

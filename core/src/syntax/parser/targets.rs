@@ -93,12 +93,12 @@ impl<'s> Parser<'s> {
     /// A comma-separated target list (`for` targets, comprehension targets): items
     /// are parsed at `bitwise_or` level so that `in` ends them.
     pub(crate) fn target_list(&mut self, ctx: TargetContext) -> PResult<Expr> {
+        let start = self.peek().start;
         let first = self.target_item()?;
         if !self.at_op(Op::Comma) {
             self.check_target(&first, ctx)?;
             return Ok(first);
         }
-        let start = first.span.start;
         let mut items = vec![first];
         while self.eat_op(Op::Comma) {
             if !self.starts_target() {
@@ -121,7 +121,7 @@ impl<'s> Parser<'s> {
         if self.at_op(Op::Star) {
             let star = self.bump();
             let value = self.bitwise_or()?;
-            let end = value.span.end;
+            let end = self.prev_end();
             return Ok(mk(ExprKind::Starred(Box::new(value)), star.start, end));
         }
         self.bitwise_or()
