@@ -46,6 +46,7 @@ pub mod error;
 pub mod format;
 pub mod num;
 pub mod scalar;
+pub mod scalar_type;
 pub mod storage;
 pub mod value;
 
@@ -65,6 +66,7 @@ pub mod ops;
 pub mod reduce;
 pub mod options;
 pub mod promote;
+pub mod pyrepr;
 pub mod random;
 
 pub use array::NdArray;
