@@ -499,6 +499,59 @@ def cases():
             e = gap(e, "complex power: glibc cpow's last bits and signed zeros")
         add(e)
 
+    # Randomised indexing: keys of every kind on arrays of 0-4 dimensions.
+    def rand_key(shape):
+        keys = []
+        for _ in range(int(rng.integers(0, 4))):
+            kind = int(rng.integers(0, 8))
+            if kind <= 1:
+                keys.append(int(rng.integers(-4, 4)))
+            elif kind <= 3:
+                opt = lambda: None if rng.random() < 0.3 else int(rng.integers(-5, 5))  # noqa: E731
+                step = None if rng.random() < 0.6 else int(rng.choice([-3, -2, -1, 1, 2, 3]))
+                keys.append(slice(opt(), opt(), step))
+            elif kind == 4:
+                keys.append(Ellipsis)
+            elif kind == 5:
+                keys.append(None)
+            elif kind == 6:
+                keys.append([int(x) for x in rng.integers(-3, 3, int(rng.integers(0, 4)))])
+            else:
+                n = shape[0] if shape else 1
+                keys.append([bool(x) for x in rng.random(n) < 0.5])
+        return keys
+
+    for _ in range(int(__import__("os").environ.get("N", "700"))):
+        nd = int(rng.integers(0, 5))
+        shape = tuple(int(x) for x in rng.integers(1, 4, nd))
+        size = int(np.prod(shape))
+        base = ar(size, shape=shape) if nd else np_("array", 7)
+        keys = rand_key(shape)
+        if rng.random() < 0.7:
+            add(ix(base, *keys))
+        else:
+            value = [int(rng.integers(-9, 9)), [100, 200], 1.5][int(rng.integers(0, 3))]
+            add(prog([("a", base)], [setitem(V("a"), keys, value)], V("a")))
+
+    # Randomised reductions: dtypes, shapes, axes, keepdims.
+    red_dtypes = ["?", "i1", "u2", "i8", "f2", "f4", "f8", "c8", "c16"]
+    for _ in range(int(__import__("os").environ.get("N", "700")) // 2):
+        d = red_dtypes[int(rng.integers(0, len(red_dtypes)))]
+        nd = int(rng.integers(1, 4))
+        shape = tuple(int(x) for x in rng.integers(1, 12, nd))
+        n = int(np.prod(shape))
+        vals = values_for(d, n) if d[0] not in "fc" else [float(x) for x in rng.standard_normal(n) * 100]
+        if d[0] == "c":
+            vals = [complex(v, w) for v, w in zip(vals, rng.standard_normal(n))]
+        a = m(arr(vals, d), "reshape", shape)
+        name = ["sum", "mean", "min", "max", "argmin", "argmax", "std", "var", "prod", "any", "all", "cumsum"][int(rng.integers(0, 12))]
+        kw = {}
+        if rng.random() < 0.6:
+            kw["axis"] = int(rng.integers(-nd, nd))
+        if rng.random() < 0.3 and name not in ("argmin", "argmax", "cumsum"):
+            kw["keepdims"] = True
+        add(m(a, name, **kw))
+
     # Structured arrays and fields.
     S = np_("zeros", 3, dtype=np_("dtype", [("x", "i4"), ("y", "f8", (2,))]))
     T = arr([(1, 2.5, b"ab"), (-3, float("nan"), b"")], np_("dtype", [("a", "i2"), ("b", "f4"), ("c", "S3")]))
