@@ -86,6 +86,8 @@ struct Advanced {
     /// The axis of the indexed array (for error messages).
     orig_axis: usize,
     index: NdArray,
+    /// Whether this is an integer index converted to a 0-d array.
+    from_int: bool,
 }
 
 impl NdArray {
@@ -180,7 +182,7 @@ impl NdArray {
                     let n = self.shape[axis];
                     normalize_index(*i, axis, n)?;
                     adv_positions.push(pos);
-                    advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: super::create::from_i64(&[*i]).reshape(&[])? });
+                    advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: super::create::from_i64(&[*i]).reshape(&[])?, from_int: true });
                     shape.push(n);
                     strides.push(self.strides[axis]);
                     axis += 1;
@@ -219,7 +221,7 @@ impl NdArray {
                         let keep = a.values().first().and_then(|v| v.truthy()).unwrap_or(false);
                         adv_positions.push(pos);
                         let idx = if keep { super::create::from_i64(&[0]) } else { super::create::from_i64(&[]) };
-                        advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: idx });
+                        advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: idx, from_int: false });
                         shape.push(1);
                         strides.push(0);
                         continue;
@@ -227,7 +229,7 @@ impl NdArray {
                     let coords = nonzero(a);
                     for (d, c) in coords.into_iter().enumerate() {
                         adv_positions.push(pos);
-                        advanced.push(Advanced { axis: shape.len(), orig_axis: axis + d, index: c });
+                        advanced.push(Advanced { axis: shape.len(), orig_axis: axis + d, index: c, from_int: false });
                         shape.push(self.shape[axis + d]);
                         strides.push(self.strides[axis + d]);
                     }
@@ -237,7 +239,7 @@ impl NdArray {
                     all_int = false;
                     let n = self.shape[axis];
                     adv_positions.push(pos);
-                    advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: a.clone() });
+                    advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: a.clone(), from_int: false });
                     shape.push(n);
                     strides.push(self.strides[axis]);
                     axis += 1;
@@ -258,7 +260,12 @@ impl NdArray {
         // Broadcast the index arrays.
         let shapes: Vec<&[usize]> = advanced.iter().map(|a| a.index.shape()).collect();
         let bshape = broadcast_shape_of(&shapes).ok_or_else(|| {
-            let parts: Vec<String> = shapes.iter().map(|s| super::broadcast::compact_shape(s)).collect();
+            // Integers converted to 0-d index arrays are not listed.
+            let parts: Vec<String> = advanced
+                .iter()
+                .filter(|a| !a.from_int)
+                .map(|a| super::broadcast::compact_shape(a.index.shape()))
+                .collect();
             NpError::index(format!(
                 "shape mismatch: indexing arrays could not be broadcast together with shapes {} ",
                 parts.join(" ")

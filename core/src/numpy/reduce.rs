@@ -42,7 +42,7 @@ pub enum Reduction {
 /// Rounds an f64 to a float dtype's precision.
 fn round_to(kind: &Kind, x: f64) -> f64 {
     match kind {
-        Kind::Float16 => half::f16::from_f64(x).to_f64(),
+        Kind::Float16 => super::num::f64_to_f16(x).to_f64(),
         Kind::Float32 => x as f32 as f64,
         _ => x,
     }
@@ -116,7 +116,14 @@ fn lanes(a: &NdArray, axis: Option<&[isize]>) -> NpResult<Lanes> {
     let kept_shape: Vec<usize> = kept.iter().map(|&x| a.shape()[x]).collect();
     let lane_len: usize = axes.iter().map(|&x| a.shape()[x]).product();
     let out_shape_keepdims = (0..nd).map(|x| if axes.contains(&x) { 1 } else { a.shape()[x] }).collect();
-    let trailing = axes.iter().enumerate().all(|(i, &x)| x == nd - axes.len() + i);
+    // NumPy drops length-1 axes before iterating: the reduction runs in its inner
+    // (pairwise) loop when no kept axis longer than 1 follows a reduced one.
+    let last_kept_long = kept.iter().filter(|&&x| a.shape()[x] > 1).max().copied();
+    let first_reduced_long = axes.iter().filter(|&&x| a.shape()[x] > 1).min().copied();
+    let trailing = match (last_kept_long, first_reduced_long) {
+        (Some(k), Some(r)) => k < r,
+        _ => true,
+    };
     Ok(Lanes { kept_shape, out_shape_keepdims, lane_len, trailing, values: t.copy() })
 }
 
