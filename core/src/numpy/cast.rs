@@ -182,8 +182,6 @@ fn text_number(t: &str, shown: &str, dtype: &DType) -> NpResult<NumVal> {
         parse_int(t, shown)
     } else if matches!(dtype.kind(), Kind::Bool) {
         Ok(NumVal::Bool(!t.is_empty()))
-    } else if dtype.is_complex() {
-        parse_float(t, shown).map(NumVal::Float)
     } else {
         parse_float(t, shown).map(NumVal::Float)
     }

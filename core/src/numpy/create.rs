@@ -77,7 +77,7 @@ fn discover_shape(v: &PyValue, records: bool) -> (Vec<usize>, bool) {
 
 /// The values at depth `depth` of a nested value, in C order.
 fn collect_leaves(v: &PyValue, depth: usize, out: &mut Vec<PyValue>) {
-    if depth == 0 || (matches!(v, PyValue::Tuple(_)) && false) {
+    if depth == 0 {
         out.push(v.clone());
         return;
     }

@@ -40,6 +40,7 @@
 //!   Python exception to raise (`"IndexError"`, `"UFuncTypeError"`, `"AxisError"` ...).
 
 #![warn(missing_docs)]
+#![allow(clippy::clone_on_copy, clippy::same_item_push, clippy::assign_op_pattern)]
 
 pub mod dtype;
 pub mod error;

@@ -204,10 +204,8 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
         return object_binary(op, &aa, &bb, scalar);
     }
     if is_text(aa.dtype()) || is_text(bb.dtype()) {
-        if matches!(oa, Operand::DType(_)) && matches!(ob, Operand::DType(_)) || op.is_comparison() || op == BinOp::Add {
-            if is_text(aa.dtype()) && is_text(bb.dtype()) {
-                return text_binary(op, &aa, &bb, scalar);
-            }
+        if is_text(aa.dtype()) && is_text(bb.dtype()) {
+            return text_binary(op, &aa, &bb, scalar);
         }
         if op == BinOp::Eq || op == BinOp::Ne {
             // Comparing strings with numbers: elementwise False/True.

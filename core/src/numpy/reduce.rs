@@ -149,9 +149,7 @@ fn sum_dtype(d: &DType) -> DType {
 /// NumPy scalar when every axis is reduced without keepdims.
 pub fn reduce(a: &NdArray, r: Reduction, axis: Option<&[isize]>, keepdims: bool, ddof: f64) -> NpResult<PyValue> {
     if !a.is_numeric() {
-        return Err(NpError::type_error(format!(
-            "cannot perform reduce with flexible type"
-        )));
+        return Err(NpError::type_error("cannot perform reduce with flexible type"));
     }
     let l = lanes(a, axis)?;
     let nlanes: usize = l.kept_shape.iter().product();
@@ -590,9 +588,8 @@ pub fn unique(a: &NdArray) -> NpResult<NdArray> {
     let vals = s.values();
     let mut out: Vec<PyValue> = Vec::new();
     for v in vals {
-        let dup = out.last().is_some_and(|p| {
-            compare_values(p, &v) == std::cmp::Ordering::Equal && !(p.as_number().is_some_and(is_nan) && false)
-        });
+        // NaNs compare equal here: NumPy 2's unique has equal_nan=True.
+        let dup = out.last().is_some_and(|p| compare_values(p, &v) == std::cmp::Ordering::Equal);
         if !dup {
             out.push(v);
         }

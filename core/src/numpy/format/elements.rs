@@ -2,8 +2,6 @@
 //! `ComplexFloatingFormat`, string/bytes/object formats and `StructuredVoidFormat`,
 //! each built from the (summarised) data so that columns align.
 
-use half::f16;
-
 use super::super::array::NdArray;
 use super::super::dtype::{py_bytes_repr, py_str_repr, Kind};
 use super::super::num::NumVal;
