@@ -66,6 +66,10 @@ fn decode_object(v: &Value) -> PyValue {
         PyValue::Str(text("str"))
     } else if o.contains_key("bytes") {
         PyValue::Bytes(hex(&text("bytes")))
+    } else if let Some(a) = o.get("array") {
+        let dtype = DType::parse(a["dtype"].as_str().unwrap()).unwrap();
+        let shape = a["shape"].as_array().unwrap().iter().map(|n| n.as_u64().unwrap() as usize).collect();
+        PyValue::Array(NdArray::from_buffer(decode(&hex(a["hex"].as_str().unwrap()), &dtype), shape, dtype))
     } else {
         PyValue::List(o["list"].as_array().unwrap().iter().map(decode_object).collect())
     }
