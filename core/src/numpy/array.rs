@@ -94,7 +94,11 @@ impl NdArray {
     }
     /// `.size`.
     pub fn size(&self) -> usize {
-        self.shape.iter().product()
+        if self.shape.contains(&0) {
+            0
+        } else {
+            self.shape.iter().fold(1usize, |acc, &n| acc.saturating_mul(n))
+        }
     }
     /// `len(a)`: the length of axis 0 (TypeError for 0-d arrays).
     pub fn len(&self) -> NpResult<usize> {
@@ -127,7 +131,7 @@ impl NdArray {
     }
     /// `.nbytes`.
     pub fn nbytes(&self) -> usize {
-        self.size() * self.itemsize()
+        self.size().saturating_mul(self.itemsize())
     }
     /// `.strides` in bytes.
     pub fn strides(&self) -> Vec<isize> {

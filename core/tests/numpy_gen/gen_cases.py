@@ -273,7 +273,7 @@ def cases():
               np_("zeros", 2, dtype=dt("S3")), np_("ones", (2, 2), dtype=dt("?")), np_("empty", (2, 0)),
               np_("full", (2, 2), 7), np_("full", 3, 1.5), np_("full", 2, "ab"), np_("full", 2, 300, dtype=dt("i1")),
               np_("zeros_like", [1, 2]), np_("ones_like", arr([1.5, 2.5])), np_("full_like", ar(3), 9),
-              np_("zeros", (10 ** 6, 10 ** 6)), np_("zeros", (2 ** 62, 4)), np_("zeros", 0),
+              np_("zeros", (10 ** 6, 10 ** 6)), np_("zeros", (2 ** 62, 4)), np_("zeros", 0), np_("zeros", (2 ** 62, 2 ** 62, 0)), np_("zeros", (0, 2 ** 40)),
               np_("arange", 5), np_("arange", 0, 1, 0.1), np_("arange", 1, 2, 0.3), ar(5, dtype="i1"), np_("arange", 0),
               np_("arange", 5, 1), np_("arange", 0, 5, 0), np_("arange", 0.5, 3), np_("arange", 3, dtype=dt("f8")),
               np_("arange", 0, -3, -1), np_("arange", 10.0, 0, -2.5), np_("arange", 1, 10, 3, dtype=dt("f4")),
