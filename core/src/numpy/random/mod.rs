@@ -1,8 +1,12 @@
 //! `np.random.default_rng(seed)`: NumPy's `Generator` over PCG64 seeded through
 //! `SeedSequence`, drawing the very same numbers as NumPy for `random()`,
-//! `integers()` (int64) and `normal()`.
+//! `integers()` (int64) and `normal()`; and the legacy global generator of
+//! `np.random.seed`/`random`/`rand`/`randn`/`randint` ([`RandomState`], MT19937).
 
+pub mod legacy;
 mod ziggurat;
+
+pub use legacy::RandomState;
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{ToPrimitive, Zero};
