@@ -526,6 +526,7 @@ impl Env {
         match name {
             "reshape" => arr(a.reshape(&ints(args)?)?),
             "transpose" => arr(a.transpose(&ints(args)?)?),
+            "swapaxes" => arr(a.swapaxes(args[0].int()? as isize, args[1].int()? as isize)?),
             "ravel" => arr(a.ravel()),
             "flatten" => arr(a.flatten()),
             "astype" => arr(a.astype(&args[0].dtype()?)?),

@@ -314,6 +314,7 @@ def cases():
     for e in [attr(A, "shape"), attr(A, "ndim"), attr(A, "size"), attr(A, "nbytes"), attr(A, "itemsize"),
               attr(A, "dtype"), attr(A, "T"), m(A, "transpose"), m(A, "transpose", 1, 0),
               m(ar(24, shape=(2, 3, 4)), "transpose", (2, 0, 1)), m(A, "transpose", (0, 0)),
+              m(A, "swapaxes", 0, 1), m(A, "swapaxes", 0, 2), m(ar(24, shape=(2, 3, 4)), "swapaxes", -1, 0),
               m(A, "reshape", (4, 3)), m(A, "reshape", (-1,)), m(A, "reshape", (2, -1)), m(A, "reshape", (5, -1)),
               m(A, "reshape", (-1, -1)), m(A, "reshape", (4, 2)), m(ar(6), "reshape", (4,)), m(A, "ravel"),
               m(A, "flatten"), m(attr(A, "T"), "ravel"), m(A, "astype", dt("f4")), m(A, "astype", dt("U")),
