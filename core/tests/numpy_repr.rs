@@ -88,7 +88,7 @@ fn compare(json: &str) -> (usize, Vec<String>) {
         let shape: Vec<usize> = case["shape"].as_array().unwrap().iter().map(|n| n.as_u64().unwrap() as usize).collect();
         let a = if let Some(objects) = case.get("objects") {
             let values: Vec<PyValue> = objects.as_array().unwrap().iter().map(decode_object).collect();
-            NdArray::from_buffer(Buffer::Object(values), shape, DType::object())
+            NdArray::from_buffer(Buffer::Object(values.into()), shape, DType::object())
         } else {
             let dtype = dtype_of(case);
             let raw = hex(case["hex"].as_str().unwrap());

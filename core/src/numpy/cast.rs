@@ -308,14 +308,14 @@ pub(crate) fn values_to_buffer_impl(values: &[PyValue], dtype: &DType, from_arra
                 }
                 out.push(b);
             }
-            Ok(Buffer::Bytes(out))
+            Ok(Buffer::Bytes(out.into()))
         }
         Kind::Void(_) | Kind::Struct(_) => {
             let mut out = Vec::with_capacity(values.len());
             for v in values {
                 out.push(super::create::record_from_value(v, dtype)?);
             }
-            Ok(Buffer::Record(out))
+            Ok(Buffer::Record(out.into()))
         }
         _ => {
             let nums: NpResult<Vec<NumVal>> = values.iter().map(|v| value_number(v, dtype, from_array)).collect();

@@ -510,10 +510,10 @@ pub(crate) fn record_from_value(v: &PyValue, dtype: &DType) -> NpResult<Vec<u8>>
 
 /// A convenience for callers: a 1-d int64 array from Rust integers.
 pub fn from_i64(values: &[i64]) -> NdArray {
-    NdArray::from_buffer(Buffer::I64(values.to_vec()), vec![values.len()], DType::int64())
+    NdArray::from_buffer(Buffer::I64(values.to_vec().into()), vec![values.len()], DType::int64())
 }
 
 /// A convenience for callers: a 1-d float64 array from Rust floats.
 pub fn from_f64(values: &[f64]) -> NdArray {
-    NdArray::from_buffer(Buffer::F64(values.to_vec()), vec![values.len()], DType::float64())
+    NdArray::from_buffer(Buffer::F64(values.to_vec().into()), vec![values.len()], DType::float64())
 }

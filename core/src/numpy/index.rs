@@ -446,7 +446,7 @@ impl NdArray {
         let seq_error = || NpError::value("setting an array element with a sequence.");
         match self.dtype.kind() {
             Kind::Object => {
-                let stored = NdArray::from_buffer(super::storage::Buffer::Object(vec![value.clone()]), vec![], self.dtype.clone());
+                let stored = NdArray::from_buffer(super::storage::Buffer::Object(vec![value.clone()].into()), vec![], self.dtype.clone());
                 v.assign(&stored)
             }
             Kind::Bool => {

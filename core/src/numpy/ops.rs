@@ -182,7 +182,7 @@ fn text_binary(op: BinOp, a: &NdArray, b: &NdArray, scalar: bool) -> NpResult<Py
             }
         })
         .collect();
-    Ok(finish(NdArray::from_buffer(Buffer::Bool(out), shape, DType::bool()), scalar))
+    Ok(finish(NdArray::from_buffer(Buffer::Bool(out.into()), shape, DType::bool()), scalar))
 }
 
 /// `a op b` for arrays, NumPy scalars and Python numbers (at least one operand should
@@ -211,7 +211,7 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
             // Comparing strings with numbers: elementwise False/True.
             let shape = broadcast_shapes(&[aa.shape(), bb.shape()])?;
             let n: usize = shape.iter().product();
-            let buf = Buffer::Bool(vec![op == BinOp::Ne; n]);
+            let buf = Buffer::Bool(vec![op == BinOp::Ne; n].into());
             return Ok(finish(NdArray::from_buffer(buf, shape, DType::bool()), scalar));
         }
         let da = weak_dtype(&aa, &oa);
@@ -302,7 +302,7 @@ fn object_binary(op: BinOp, a: &NdArray, b: &NdArray, scalar: bool) -> NpResult<
             .zip(bb.values().iter())
             .map(|(x, y)| x.py_eq(y).unwrap_or(false) == (op == BinOp::Eq))
             .collect();
-        return Ok(finish(NdArray::from_buffer(Buffer::Bool(out), shape, DType::bool()), scalar));
+        return Ok(finish(NdArray::from_buffer(Buffer::Bool(out.into()), shape, DType::bool()), scalar));
     }
     Err(no_loop(op, a.dtype(), b.dtype()))
 }
@@ -539,7 +539,7 @@ pub fn unary(op: UnaryOp, a: &Arg) -> NpResult<PyValue> {
                     _ => z.re.is_infinite() || z.im.is_infinite(),
                 })
                 .collect();
-            NdArray::from_buffer(Buffer::Bool(out), arr.shape().to_vec(), DType::bool())
+            NdArray::from_buffer(Buffer::Bool(out.into()), arr.shape().to_vec(), DType::bool())
         }
         UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Trunc if k == 'i' || k == 'u' || k == 'b' => {
             if k == 'b' {

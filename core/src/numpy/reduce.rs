@@ -647,7 +647,7 @@ pub fn isclose(a: &NdArray, b: &NdArray, rtol: f64, atol: f64, equal_nan: bool) 
             (x - y).norm() <= atol + rtol * y.norm()
         })
         .collect();
-    Ok(NdArray::from_buffer(Buffer::Bool(out), shape, DType::bool()))
+    Ok(NdArray::from_buffer(Buffer::Bool(out.into()), shape, DType::bool()))
 }
 
 /// `np.allclose(a, b, rtol=1e-05, atol=1e-08)`.

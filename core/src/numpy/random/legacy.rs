@@ -133,7 +133,7 @@ impl RandomState {
                 super::super::create::check_allocation(shape, &DType::float64())?;
                 let n: usize = shape.iter().product();
                 let v: Vec<f64> = (0..n).map(|_| draw(self)).collect();
-                Ok(PyValue::Array(NdArray::from_buffer(Buffer::F64(v), shape.to_vec(), DType::float64())))
+                Ok(PyValue::Array(NdArray::from_buffer(Buffer::F64(v.into()), shape.to_vec(), DType::float64())))
             }
         }
     }
@@ -201,7 +201,7 @@ impl RandomState {
         }
         match size {
             None => Ok(PyValue::Int(BigInt::from(out[0]))),
-            Some(shape) => Ok(PyValue::Array(NdArray::from_buffer(Buffer::I64(out), shape.to_vec(), DType::int64()))),
+            Some(shape) => Ok(PyValue::Array(NdArray::from_buffer(Buffer::I64(out.into()), shape.to_vec(), DType::int64()))),
         }
     }
 }
