@@ -36,6 +36,11 @@
 //!   `allclose` in [`reduce`]; promotion in [`promote`].
 //! - dtypes: [`DType`] (parse, attributes, `str`/`repr`, h5py [`Metadata`]),
 //!   [`ScalarType`] for `np.int8`-style type objects, [`PyType`] for `int`/`float`/...
+//! - Random numbers: [`random::default_rng`] gives a [`random::Generator`] (PCG64);
+//!   the session also owns a [`random::RandomState`] for `np.random.seed`/`rand`/
+//!   `randn`/`randint`/... (MT19937). Both draw NumPy's exact numbers.
+//! - Print options: the session owns a [`PrintOptions`]; `np.set_printoptions(k=v)` is
+//!   [`PrintOptions::set`], `np.get_printoptions()` is [`PrintOptions::items`].
 //! - Errors: every fallible call returns [`NpResult`]; [`NpError::class`] is the
 //!   Python exception to raise (`"IndexError"`, `"UFuncTypeError"`, `"AxisError"` ...).
 
