@@ -63,23 +63,23 @@ impl NdArray {
     pub fn from_scalar(s: &Scalar) -> NdArray {
         let dtype = s.dtype();
         let buffer = match s {
-            Scalar::Bool(v) => Buffer::Bool(vec![*v]),
-            Scalar::I8(v) => Buffer::I8(vec![*v]),
-            Scalar::I16(v) => Buffer::I16(vec![*v]),
-            Scalar::I32(v) => Buffer::I32(vec![*v]),
-            Scalar::I64(v) => Buffer::I64(vec![*v]),
-            Scalar::U8(v) => Buffer::U8(vec![*v]),
-            Scalar::U16(v) => Buffer::U16(vec![*v]),
-            Scalar::U32(v) => Buffer::U32(vec![*v]),
-            Scalar::U64(v) => Buffer::U64(vec![*v]),
-            Scalar::F16(v) => Buffer::F16(vec![*v]),
-            Scalar::F32(v) => Buffer::F32(vec![*v]),
-            Scalar::F64(v) => Buffer::F64(vec![*v]),
-            Scalar::C64(v) => Buffer::C64(vec![*v]),
-            Scalar::C128(v) => Buffer::C128(vec![*v]),
-            Scalar::Bytes(v) => Buffer::Bytes(vec![v.clone()]),
-            Scalar::Str(v) => Buffer::Str(vec![v.clone()]),
-            Scalar::Void(v, _) => Buffer::Record(vec![v.clone()]),
+            Scalar::Bool(v) => Buffer::Bool(vec![*v].into()),
+            Scalar::I8(v) => Buffer::I8(vec![*v].into()),
+            Scalar::I16(v) => Buffer::I16(vec![*v].into()),
+            Scalar::I32(v) => Buffer::I32(vec![*v].into()),
+            Scalar::I64(v) => Buffer::I64(vec![*v].into()),
+            Scalar::U8(v) => Buffer::U8(vec![*v].into()),
+            Scalar::U16(v) => Buffer::U16(vec![*v].into()),
+            Scalar::U32(v) => Buffer::U32(vec![*v].into()),
+            Scalar::U64(v) => Buffer::U64(vec![*v].into()),
+            Scalar::F16(v) => Buffer::F16(vec![*v].into()),
+            Scalar::F32(v) => Buffer::F32(vec![*v].into()),
+            Scalar::F64(v) => Buffer::F64(vec![*v].into()),
+            Scalar::C64(v) => Buffer::C64(vec![*v].into()),
+            Scalar::C128(v) => Buffer::C128(vec![*v].into()),
+            Scalar::Bytes(v) => Buffer::Bytes(vec![v.clone()].into()),
+            Scalar::Str(v) => Buffer::Str(vec![v.clone()].into()),
+            Scalar::Void(v, _) => Buffer::Record(vec![v.clone()].into()),
         };
         NdArray::from_buffer(buffer, vec![], dtype)
     }
@@ -94,7 +94,11 @@ impl NdArray {
     }
     /// `.size`.
     pub fn size(&self) -> usize {
-        self.shape.iter().product()
+        if self.shape.contains(&0) {
+            0
+        } else {
+            self.shape.iter().fold(1usize, |acc, &n| acc.saturating_mul(n))
+        }
     }
     /// `len(a)`: the length of axis 0 (TypeError for 0-d arrays).
     pub fn len(&self) -> NpResult<usize> {
@@ -127,7 +131,7 @@ impl NdArray {
     }
     /// `.nbytes`.
     pub fn nbytes(&self) -> usize {
-        self.size() * self.itemsize()
+        self.size().saturating_mul(self.itemsize())
     }
     /// `.strides` in bytes.
     pub fn strides(&self) -> Vec<isize> {

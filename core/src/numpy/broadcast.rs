@@ -135,6 +135,34 @@ impl NdArray {
             self.shape.iter().zip(&self.strides).filter(|(&n, _)| n != 1).map(|(&n, &s)| (n, s)).unzip();
         self.view_with(self.offset, shape, strides)
     }
+    /// `a.shape = shape`: reshapes in place when no copy is needed (AttributeError as
+    /// NumPy's otherwise).
+    pub fn set_shape(&mut self, shape: &[isize]) -> NpResult<()> {
+        let new = super::array::resolve_shape(shape, self.size())?;
+        let view = self.reshape(shape)?;
+        if !view.shares_memory(self) && self.size() > 0 {
+            return Err(NpError::new(
+                "AttributeError",
+                "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
+            ));
+        }
+        debug_assert_eq!(view.shape(), new.as_slice());
+        *self = view;
+        Ok(())
+    }
+    /// `a.swapaxes(a1, a2)` as a view.
+    pub fn swapaxes(&self, a1: isize, a2: isize) -> NpResult<NdArray> {
+        let nd = self.ndim();
+        let prefixed = |a: isize, name: &str| {
+            super::array::normalize_axis(a, nd).map_err(|e| NpError::new(e.class, format!("{name}: {}", e.message)))
+        };
+        let (x, y) = (prefixed(a1, "axis1")?, prefixed(a2, "axis2")?);
+        let mut shape = self.shape.clone();
+        let mut strides = self.strides.clone();
+        shape.swap(x, y);
+        strides.swap(x, y);
+        Ok(self.view_with(self.offset, shape, strides))
+    }
     /// A shape as Python shows it (`(2, 3)`).
     pub fn shape_repr(&self) -> String {
         shape_repr(self.shape())

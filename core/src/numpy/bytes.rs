@@ -32,16 +32,16 @@ pub fn decode(raw: &[u8], dtype: &DType) -> Buffer {
     match dtype.kind() {
         Kind::Bool => Buffer::Bool(raw.iter().map(|&b| b != 0).collect()),
         Kind::Int8 => Buffer::I8(raw.iter().map(|&b| b as i8).collect()),
-        Kind::UInt8 => Buffer::U8(raw.to_vec()),
-        Kind::Int16 => Buffer::I16(decode_num!(raw, 2, big, i16, i16::from_le_bytes)),
-        Kind::Int32 => Buffer::I32(decode_num!(raw, 4, big, i32, i32::from_le_bytes)),
-        Kind::Int64 => Buffer::I64(decode_num!(raw, 8, big, i64, i64::from_le_bytes)),
-        Kind::UInt16 => Buffer::U16(decode_num!(raw, 2, big, u16, u16::from_le_bytes)),
-        Kind::UInt32 => Buffer::U32(decode_num!(raw, 4, big, u32, u32::from_le_bytes)),
-        Kind::UInt64 => Buffer::U64(decode_num!(raw, 8, big, u64, u64::from_le_bytes)),
-        Kind::Float16 => Buffer::F16(decode_num!(raw, 2, big, f16, f16::from_le_bytes)),
-        Kind::Float32 => Buffer::F32(decode_num!(raw, 4, big, f32, f32::from_le_bytes)),
-        Kind::Float64 => Buffer::F64(decode_num!(raw, 8, big, f64, f64::from_le_bytes)),
+        Kind::UInt8 => Buffer::U8(raw.to_vec().into()),
+        Kind::Int16 => Buffer::I16(decode_num!(raw, 2, big, i16, i16::from_le_bytes).into()),
+        Kind::Int32 => Buffer::I32(decode_num!(raw, 4, big, i32, i32::from_le_bytes).into()),
+        Kind::Int64 => Buffer::I64(decode_num!(raw, 8, big, i64, i64::from_le_bytes).into()),
+        Kind::UInt16 => Buffer::U16(decode_num!(raw, 2, big, u16, u16::from_le_bytes).into()),
+        Kind::UInt32 => Buffer::U32(decode_num!(raw, 4, big, u32, u32::from_le_bytes).into()),
+        Kind::UInt64 => Buffer::U64(decode_num!(raw, 8, big, u64, u64::from_le_bytes).into()),
+        Kind::Float16 => Buffer::F16(decode_num!(raw, 2, big, f16, f16::from_le_bytes).into()),
+        Kind::Float32 => Buffer::F32(decode_num!(raw, 4, big, f32, f32::from_le_bytes).into()),
+        Kind::Float64 => Buffer::F64(decode_num!(raw, 8, big, f64, f64::from_le_bytes).into()),
         Kind::Complex64 => Buffer::C64(
             decode_num!(raw, 4, big, f32, f32::from_le_bytes)
                 .chunks_exact(2)
@@ -64,7 +64,7 @@ pub fn decode(raw: &[u8], dtype: &DType) -> Buffer {
                 })
                 .collect(),
         ),
-        Kind::Object => Buffer::Object(vec![PyValue::None; raw.len() / 8]),
+        Kind::Object => Buffer::Object(vec![PyValue::None; raw.len() / 8].into()),
         Kind::Void(_) | Kind::Struct(_) => Buffer::Record(raw.chunks_exact(n).map(|c| c.to_vec()).collect()),
     }
 }

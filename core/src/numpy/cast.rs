@@ -182,8 +182,6 @@ fn text_number(t: &str, shown: &str, dtype: &DType) -> NpResult<NumVal> {
         parse_int(t, shown)
     } else if matches!(dtype.kind(), Kind::Bool) {
         Ok(NumVal::Bool(!t.is_empty()))
-    } else if dtype.is_complex() {
-        parse_float(t, shown).map(NumVal::Float)
     } else {
         parse_float(t, shown).map(NumVal::Float)
     }
@@ -310,14 +308,14 @@ pub(crate) fn values_to_buffer_impl(values: &[PyValue], dtype: &DType, from_arra
                 }
                 out.push(b);
             }
-            Ok(Buffer::Bytes(out))
+            Ok(Buffer::Bytes(out.into()))
         }
         Kind::Void(_) | Kind::Struct(_) => {
             let mut out = Vec::with_capacity(values.len());
             for v in values {
                 out.push(super::create::record_from_value(v, dtype)?);
             }
-            Ok(Buffer::Record(out))
+            Ok(Buffer::Record(out.into()))
         }
         _ => {
             let nums: NpResult<Vec<NumVal>> = values.iter().map(|v| value_number(v, dtype, from_array)).collect();

@@ -12,24 +12,15 @@ pub const MAX_ALLOCATION: u128 = 1 << 34;
 /// Refuses shapes whose allocation NumPy would refuse (ValueError "array is too big")
 /// or that exceed [`MAX_ALLOCATION`] (MemoryError).
 pub fn check_allocation(shape: &[usize], dtype: &DType) -> NpResult<()> {
-    let mut elements: u128 = 1;
-    let mut overflow = false;
-    for &n in shape {
-        match elements.checked_mul(n as u128) {
-            Some(v) if v <= i64::MAX as u128 => elements = v,
-            _ => overflow = true,
-        }
+    // As NumPy: zero-length axes are skipped, the others must not overflow.
+    let too_big = || {
+        NpError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.")
+    };
+    let mut bytes: u128 = dtype.itemsize().max(1) as u128;
+    for &n in shape.iter().filter(|&&n| n != 0) {
+        bytes = bytes.checked_mul(n as u128).filter(|&b| b <= i64::MAX as u128).ok_or_else(too_big)?;
     }
-    let bytes = elements.saturating_mul(dtype.itemsize().max(1) as u128);
-    if overflow || bytes > i64::MAX as u128 {
-        if shape.contains(&0) {
-            return Ok(());
-        }
-        return Err(NpError::value(
-            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
-        ));
-    }
-    if bytes > MAX_ALLOCATION {
+    if !shape.contains(&0) && bytes > MAX_ALLOCATION {
         return Err(NpError::memory(shape, dtype));
     }
     Ok(())
@@ -77,7 +68,7 @@ fn discover_shape(v: &PyValue, records: bool) -> (Vec<usize>, bool) {
 
 /// The values at depth `depth` of a nested value, in C order.
 fn collect_leaves(v: &PyValue, depth: usize, out: &mut Vec<PyValue>) {
-    if depth == 0 || (matches!(v, PyValue::Tuple(_)) && false) {
+    if depth == 0 {
         out.push(v.clone());
         return;
     }
@@ -519,10 +510,10 @@ pub(crate) fn record_from_value(v: &PyValue, dtype: &DType) -> NpResult<Vec<u8>>
 
 /// A convenience for callers: a 1-d int64 array from Rust integers.
 pub fn from_i64(values: &[i64]) -> NdArray {
-    NdArray::from_buffer(Buffer::I64(values.to_vec()), vec![values.len()], DType::int64())
+    NdArray::from_buffer(Buffer::I64(values.to_vec().into()), vec![values.len()], DType::int64())
 }
 
 /// A convenience for callers: a 1-d float64 array from Rust floats.
 pub fn from_f64(values: &[f64]) -> NdArray {
-    NdArray::from_buffer(Buffer::F64(values.to_vec()), vec![values.len()], DType::float64())
+    NdArray::from_buffer(Buffer::F64(values.to_vec().into()), vec![values.len()], DType::float64())
 }

@@ -68,7 +68,7 @@ pub fn void_field(s: &Scalar, name: Option<&str>, position: Option<isize>) -> Np
         }
         _ => return Err(NpError::index("invalid index")),
     };
-    let rec = NdArray::from_buffer(Buffer::Record(vec![raw.clone()]), vec![], dtype.clone());
+    let rec = NdArray::from_buffer(Buffer::Record(vec![raw.clone()].into()), vec![], dtype.clone());
     let a = super::format::record::field_array(&rec, field);
     if a.ndim() == 0 {
         Ok(a.values().into_iter().next().unwrap_or(PyValue::None))

@@ -30,6 +30,9 @@ enum Selection {
     View(NdArray, bool),
     /// Element positions in the buffer (advanced indexing), in C order of `shape`.
     Gather(Vec<usize>, Vec<usize>),
+    /// An advanced index of result shape `.0` with an out-of-bounds entry: NumPy
+    /// reports it after checking an assigned value's shape.
+    OutOfBounds(Vec<usize>, NpError),
 }
 
 /// `slice.indices(n)`: (start, step, length).
@@ -78,52 +81,85 @@ fn normalize_index(i: i64, axis: usize, n: usize) -> NpResult<usize> {
 
 /// An advanced index bound to an axis of the intermediate view.
 struct Advanced {
+    /// The axis of the intermediate view.
     axis: usize,
+    /// The axis of the indexed array (for error messages).
+    orig_axis: usize,
     index: NdArray,
+    /// Whether this is an integer index converted to a 0-d array.
+    from_int: bool,
 }
 
 impl NdArray {
     fn select(&self, items: &[IndexItem]) -> NpResult<Selection> {
-        // Expand boolean arrays into integer arrays (nonzero), count consumed axes.
+        // NumPy's order of checks: while classifying each index in turn, a second
+        // ellipsis and non-integer index arrays; then too many indices; then boolean
+        // shapes; then integer bounds; fancy index bounds come after broadcasting.
         let mut expanded: Vec<IndexItem> = Vec::with_capacity(items.len());
         let mut ellipsis = 0;
         for item in items {
             match item {
                 IndexItem::Ellipsis => {
+                    if ellipsis > 0 {
+                        return Err(NpError::index("an index can only have a single ellipsis ('...')"));
+                    }
                     ellipsis += 1;
                     expanded.push(IndexItem::Ellipsis);
-                }
-                IndexItem::Array(a) if matches!(a.dtype().kind(), Kind::Bool) => {
-                    expanded.push(IndexItem::Array(a.clone()));
                 }
                 IndexItem::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
                     // A 0-d integer array indexes like an integer.
                     let i = a.to_num_vec::<i64>().and_then(|v| v.first().copied()).unwrap_or(0);
                     expanded.push(IndexItem::Int(i));
                 }
+                IndexItem::Array(a) if !a.dtype().is_integer() && !matches!(a.dtype().kind(), Kind::Bool) => {
+                    return Err(NpError::index("arrays used as indices must be of integer (or boolean) type"));
+                }
                 other => expanded.push(other.clone()),
             }
         }
-        if ellipsis > 1 {
-            return Err(NpError::index("an index can only have a single ellipsis ('...')"));
-        }
-        let consumed: usize = expanded
-            .iter()
-            .map(|it| match it {
-                IndexItem::Int(_) | IndexItem::Slice(..) => 1,
-                IndexItem::Array(a) if matches!(a.dtype().kind(), Kind::Bool) => a.ndim().max(1),
-                IndexItem::Array(_) => 1,
-                _ => 0,
-            })
-            .sum();
+        let consumes = |it: &IndexItem| match it {
+            IndexItem::Int(_) | IndexItem::Slice(..) => 1,
+            IndexItem::Array(a) if matches!(a.dtype().kind(), Kind::Bool) => a.ndim(),
+            IndexItem::Array(_) => 1,
+            _ => 0,
+        };
+        let consumed: usize = expanded.iter().map(consumes).sum();
         if consumed > self.ndim() {
             return Err(NpError::index(format!(
                 "too many indices for array: array is {}-dimensional, but {consumed} were indexed",
                 self.ndim()
             )));
         }
-        if expanded.iter().any(|it| matches!(it, IndexItem::Array(a) if !a.dtype().is_integer() && !matches!(a.dtype().kind(), Kind::Bool))) {
-            return Err(NpError::index("arrays used as indices must be of integer (or boolean) type"));
+        // The first axis each index applies to.
+        let mut starts = Vec::with_capacity(expanded.len());
+        let mut pos = 0usize;
+        for it in &expanded {
+            starts.push(pos);
+            pos += match it {
+                IndexItem::Ellipsis => self.ndim() - consumed,
+                other => consumes(other),
+            };
+        }
+        for (it, &start) in expanded.iter().zip(&starts) {
+            if let IndexItem::Array(a) = it {
+                if matches!(a.dtype().kind(), Kind::Bool) {
+                    for d in 0..a.ndim() {
+                        let n = self.shape[start + d];
+                        if a.shape()[d] != n {
+                            return Err(NpError::index(format!(
+                                "boolean index did not match indexed array along axis {}; size of axis is {n} but size of corresponding boolean axis is {}",
+                                start + d,
+                                a.shape()[d]
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+        for (it, &start) in expanded.iter().zip(&starts) {
+            if let IndexItem::Int(i) = it {
+                normalize_index(*i, start, self.shape[start])?;
+            }
         }
         let any_array = expanded.iter().any(|it| matches!(it, IndexItem::Array(_)));
         let mut offset = self.offset as isize;
@@ -146,7 +182,7 @@ impl NdArray {
                     let n = self.shape[axis];
                     normalize_index(*i, axis, n)?;
                     adv_positions.push(pos);
-                    advanced.push(Advanced { axis: shape.len(), index: super::create::from_i64(&[*i]).reshape(&[])? });
+                    advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: super::create::from_i64(&[*i]).reshape(&[])?, from_int: true });
                     shape.push(n);
                     strides.push(self.strides[axis]);
                     axis += 1;
@@ -185,25 +221,15 @@ impl NdArray {
                         let keep = a.values().first().and_then(|v| v.truthy()).unwrap_or(false);
                         adv_positions.push(pos);
                         let idx = if keep { super::create::from_i64(&[0]) } else { super::create::from_i64(&[]) };
-                        advanced.push(Advanced { axis: shape.len(), index: idx });
+                        advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: idx, from_int: false });
                         shape.push(1);
                         strides.push(0);
                         continue;
                     }
-                    for d in 0..k {
-                        let n = self.shape[axis + d];
-                        if a.shape()[d] != n {
-                            return Err(NpError::index(format!(
-                                "boolean index did not match indexed array along axis {}; size of axis is {n} but size of corresponding boolean axis is {}",
-                                axis + d,
-                                a.shape()[d]
-                            )));
-                        }
-                    }
                     let coords = nonzero(a);
                     for (d, c) in coords.into_iter().enumerate() {
                         adv_positions.push(pos);
-                        advanced.push(Advanced { axis: shape.len(), index: c });
+                        advanced.push(Advanced { axis: shape.len(), orig_axis: axis + d, index: c, from_int: false });
                         shape.push(self.shape[axis + d]);
                         strides.push(self.strides[axis + d]);
                     }
@@ -212,11 +238,8 @@ impl NdArray {
                 IndexItem::Array(a) => {
                     all_int = false;
                     let n = self.shape[axis];
-                    for v in a.to_num_vec::<i64>().unwrap_or_default() {
-                        normalize_index(v, axis, n)?;
-                    }
                     adv_positions.push(pos);
-                    advanced.push(Advanced { axis: shape.len(), index: a.clone() });
+                    advanced.push(Advanced { axis: shape.len(), orig_axis: axis, index: a.clone(), from_int: false });
                     shape.push(n);
                     strides.push(self.strides[axis]);
                     axis += 1;
@@ -237,7 +260,12 @@ impl NdArray {
         // Broadcast the index arrays.
         let shapes: Vec<&[usize]> = advanced.iter().map(|a| a.index.shape()).collect();
         let bshape = broadcast_shape_of(&shapes).ok_or_else(|| {
-            let parts: Vec<String> = shapes.iter().map(|s| super::broadcast::compact_shape(s)).collect();
+            // Integers converted to 0-d index arrays are not listed.
+            let parts: Vec<String> = advanced
+                .iter()
+                .filter(|a| !a.from_int)
+                .map(|a| super::broadcast::compact_shape(a.index.shape()))
+                .collect();
             NpError::index(format!(
                 "shape mismatch: indexing arrays could not be broadcast together with shapes {} ",
                 parts.join(" ")
@@ -252,6 +280,16 @@ impl NdArray {
                     .unwrap_or_default()
             })
             .collect();
+        let mut bounds_error = None;
+        'check: for (ad, vals) in advanced.iter().zip(&index_values) {
+            let n = view.shape[ad.axis];
+            for &v in vals {
+                if let Err(e) = normalize_index(v, ad.orig_axis, n) {
+                    bounds_error = Some(e);
+                    break 'check;
+                }
+            }
+        }
         let adjacent = adv_positions.windows(2).all(|w| w[1] - w[0] <= 1);
         let adv_axes: Vec<usize> = advanced.iter().map(|a| a.axis).collect();
         let other_axes: Vec<usize> = (0..view.ndim()).filter(|a| !adv_axes.contains(a)).collect();
@@ -261,6 +299,9 @@ impl NdArray {
         let mut out_shape: Vec<usize> = before.iter().map(|&a| view.shape[a]).collect();
         out_shape.extend_from_slice(&bshape);
         out_shape.extend(after.iter().map(|&a| view.shape[a]));
+        if let Some(e) = bounds_error {
+            return Ok(Selection::OutOfBounds(out_shape, e));
+        }
         let bsize: usize = bshape.iter().product();
         // Advanced offsets for each broadcast position.
         let mut adv_offsets = Vec::with_capacity(bsize);
@@ -325,6 +366,7 @@ impl NdArray {
                 let buf = self.buffer().gather(&offsets);
                 Ok(PyValue::Array(NdArray::from_buffer(buf, shape, self.dtype().clone())))
             }
+            Selection::OutOfBounds(_, e) => Err(e),
         }
     }
     /// `a[index]` that must give an array (a 0-d view instead of a scalar).
@@ -335,18 +377,109 @@ impl NdArray {
                 let buf = self.buffer().gather(&offsets);
                 Ok(NdArray::from_buffer(buf, shape, self.dtype().clone()))
             }
+            Selection::OutOfBounds(_, e) => Err(e),
         }
     }
     /// `a[index] = value`, broadcasting and casting the value (Python ints out of
     /// range raise OverflowError, as in NumPy).
     pub fn setitem(&self, index: &[IndexItem], value: &PyValue) -> NpResult<()> {
+        let is_sequence = matches!(value, PyValue::List(_) | PyValue::Tuple(_))
+            || matches!(value, PyValue::Array(a) if a.ndim() > 0);
+        let selection = self.select(index)?;
+        if let Selection::View(v, true) = &selection {
+            // One element: NumPy packs the value with the dtype's own conversion.
+            if is_sequence {
+                return self.assign_sequence_to_element(v, value);
+            }
+        }
         let src = match value {
             PyValue::Array(a) => a.clone(),
             other => super::create::array(other, Some(&self.dtype))?,
         };
-        match self.select(index)? {
-            Selection::View(v, _) => v.assign(&src),
+        if let [IndexItem::Array(mask)] = index {
+            if matches!(mask.dtype().kind(), Kind::Bool) && mask.ndim() == self.ndim() && self.ndim() > 0 {
+                if src.ndim() > 1 {
+                    return Err(NpError::type_error(format!(
+                        "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {} dimensions",
+                        src.ndim()
+                    )));
+                }
+                let count = mask.to_vec::<bool>().unwrap_or_default().iter().filter(|&&b| b).count();
+                if src.ndim() == 1 && src.size() != 1 && src.size() != count {
+                    return Err(NpError::value(format!(
+                        "NumPy boolean array indexing assignment cannot assign {} input values to the {count} output values where the mask is true",
+                        src.size()
+                    )));
+                }
+            }
+        }
+        match selection {
+            Selection::View(v, _) => {
+                if v.ndim() == 0 && src.ndim() > 0 && src.size() != 1 {
+                    return Err(NpError::value(
+                        "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 0.",
+                    ));
+                }
+                v.assign(&src)
+            }
+            Selection::Gather(shape, _) | Selection::OutOfBounds(shape, _) if src.broadcast_to(&shape).is_none() => {
+                Err(NpError::value(format!(
+                    "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
+                    super::broadcast::compact_shape(src.shape()),
+                    super::broadcast::compact_shape(&shape)
+                )))
+            }
             Selection::Gather(shape, offsets) => self.assign_offsets(&offsets, &shape, &src),
+            Selection::OutOfBounds(_, e) => Err(e),
+        }
+    }
+
+    /// `a[i, j] = [..]`: a sequence stored into one element, as each dtype's
+    /// conversion answers it (object arrays store the sequence itself).
+    fn assign_sequence_to_element(&self, v: &NdArray, value: &PyValue) -> NpResult<()> {
+        let type_name = match value {
+            PyValue::List(_) => "list",
+            PyValue::Tuple(_) => "tuple",
+            _ => "numpy.ndarray",
+        };
+        let is_array = matches!(value, PyValue::Array(_));
+        let seq_error = || NpError::value("setting an array element with a sequence.");
+        match self.dtype.kind() {
+            Kind::Object => {
+                let stored = NdArray::from_buffer(super::storage::Buffer::Object(vec![value.clone()].into()), vec![], self.dtype.clone());
+                v.assign(&stored)
+            }
+            Kind::Bool => {
+                let truth = match value {
+                    PyValue::Array(a) if a.size() == 1 => a.truthy()?,
+                    PyValue::Array(_) => return Err(seq_error()),
+                    other => other.truthy().unwrap_or(true),
+                };
+                v.assign(&NdArray::from_scalar(&super::scalar::Scalar::Bool(truth)))
+            }
+            k if self.dtype.is_integer() => {
+                let _ = k;
+                if is_array {
+                    Err(seq_error())
+                } else {
+                    Err(NpError::type_error(format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{type_name}'"
+                    )))
+                }
+            }
+            _ if self.dtype.is_complex() => {
+                if is_array {
+                    Err(NpError::type_error("only 0-dimensional arrays can be converted to Python scalars"))
+                } else {
+                    Err(NpError::type_error(format!("must be real number, not {type_name}")))
+                }
+            }
+            Kind::Str(_) | Kind::Bytes(_) => Err(NpError::value("setting an array element with a sequence")),
+            Kind::Struct(_) | Kind::Void(_) => {
+                let src = super::create::array(value, Some(&self.dtype))?;
+                v.assign(&src)
+            }
+            _ => Err(seq_error()),
         }
     }
     /// Iteration over axis 0 (`for row in a`): the sub-arrays or elements.

@@ -352,6 +352,83 @@ fn complex_cmp<T: PartialOrd>(op: BinOp, ar: T, ai: T, br: T, bi: T) -> bool {
     }
 }
 
+/// NumPy's complex division (Smith's method, as `npy_cdiv` computes it).
+macro_rules! smith_div {
+    ($a:expr, $b:expr, $t:ty) => {{
+        let (in1r, in1i, in2r, in2i) = ($a.re, $a.im, $b.re, $b.im);
+        let (in2r_abs, in2i_abs) = (in2r.abs(), in2i.abs());
+        if in2r_abs >= in2i_abs {
+            if in2r_abs == 0.0 && in2i_abs == 0.0 {
+                <$t>::new(in1r / in2r_abs, in1i / in2r_abs)
+            } else {
+                let rat = in2i / in2r;
+                let scl = 1.0 / (in2r + in2i * rat);
+                <$t>::new((in1r + in1i * rat) * scl, (in1i - in1r * rat) * scl)
+            }
+        } else {
+            let rat = in2r / in2i;
+            let scl = 1.0 / (in2i + in2r * rat);
+            <$t>::new((in1r * rat + in1i) * scl, (in1i * rat - in1r) * scl)
+        }
+    }};
+}
+
+/// NumPy's `npy_cpow`: exact small integer powers by repeated multiplication,
+/// `exp(b * log(a))` otherwise.
+macro_rules! complex_pow {
+    ($a:expr, $b:expr, $t:ty) => {{
+        let (a, b) = ($a, $b);
+        let one = <$t>::new(1.0, 0.0);
+        if b.re == 0.0 && b.im == 0.0 {
+            one
+        } else if a.re == 0.0 && a.im == 0.0 {
+            if b.re > 0.0 {
+                <$t>::new(0.0, 0.0)
+            } else {
+                <$t>::new(f64::NAN as _, f64::NAN as _)
+            }
+        } else if b.im == 0.0 && b.re == (b.re as i64) as _ && (b.re as i64).abs() < 100 {
+            let n = b.re as i64;
+            match n {
+                1 => a,
+                2 => a * a,
+                3 => a * (a * a),
+                _ => {
+                    let mut m = n.abs();
+                    let mut aa = one;
+                    let mut p = a;
+                    let mut mask = 1i64;
+                    loop {
+                        if m & mask != 0 {
+                            aa = aa * p;
+                        }
+                        mask <<= 1;
+                        if m < mask || mask <= 0 {
+                            break;
+                        }
+                        p = p * p;
+                    }
+                    m = 0;
+                    let _ = m;
+                    if b.re < 0.0 {
+                        smith_div!(one, aa, $t)
+                    } else {
+                        aa
+                    }
+                }
+            }
+        } else {
+            let z = b * a.ln();
+            // C99's cexp: a zero imaginary part stays exact (no inf * 0).
+            if z.im == 0.0 {
+                <$t>::new(z.re.exp(), z.im)
+            } else {
+                z.exp()
+            }
+        }
+    }};
+}
+
 macro_rules! impl_arith_complex {
     ($t:ty) => {
         impl Arith for $t {
@@ -359,17 +436,10 @@ macro_rules! impl_arith_complex {
                 Ok(match op {
                     BinOp::Add => a + b,
                     BinOp::Sub => a - b,
-                    BinOp::Mul => a * b,
-                    BinOp::TrueDiv => a / b,
-                    BinOp::Pow => {
-                        if b.im == 0.0 && b.re == 0.0 {
-                            <$t>::new(1.0, 0.0)
-                        } else if a.re == 0.0 && a.im == 0.0 {
-                            <$t>::new(0.0, 0.0)
-                        } else {
-                            a.powc(b)
-                        }
-                    }
+                    // NumPy's SIMD loop: fmaddsub(a_rr, b_ri, a_ii * b_ir).
+                    BinOp::Mul => <$t>::new(a.re.mul_add(b.re, -(a.im * b.im)), a.re.mul_add(b.im, a.im * b.re)),
+                    BinOp::TrueDiv => smith_div!(a, b, $t),
+                    BinOp::Pow => complex_pow!(a, b, $t),
                     _ => return Err(not_supported(op)),
                 })
             }

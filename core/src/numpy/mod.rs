@@ -36,16 +36,23 @@
 //!   `allclose` in [`reduce`]; promotion in [`promote`].
 //! - dtypes: [`DType`] (parse, attributes, `str`/`repr`, h5py [`Metadata`]),
 //!   [`ScalarType`] for `np.int8`-style type objects, [`PyType`] for `int`/`float`/...
+//! - Random numbers: [`random::default_rng`] gives a [`random::Generator`] (PCG64);
+//!   the session also owns a [`random::RandomState`] for `np.random.seed`/`rand`/
+//!   `randn`/`randint`/... (MT19937). Both draw NumPy's exact numbers.
+//! - Print options: the session owns a [`PrintOptions`]; `np.set_printoptions(k=v)` is
+//!   [`PrintOptions::set`], `np.get_printoptions()` is [`PrintOptions::items`].
 //! - Errors: every fallible call returns [`NpResult`]; [`NpError::class`] is the
 //!   Python exception to raise (`"IndexError"`, `"UFuncTypeError"`, `"AxisError"` ...).
 
 #![warn(missing_docs)]
+#![allow(clippy::clone_on_copy, clippy::same_item_push, clippy::assign_op_pattern)]
 
 pub mod dtype;
 pub mod error;
 pub mod format;
 pub mod num;
 pub mod scalar;
+pub mod scalar_type;
 pub mod storage;
 pub mod value;
 
@@ -65,6 +72,7 @@ pub mod ops;
 pub mod reduce;
 pub mod options;
 pub mod promote;
+pub mod pyrepr;
 pub mod random;
 
 pub use array::NdArray;

@@ -62,8 +62,11 @@ impl NumVal {
     }
 }
 
+/// 2^63 as a float.
+const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+
 fn cvt_i64(f: f64) -> i64 {
-    if f.is_nan() || f >= 9.223_372_036_854_775_808e18 || f < -9.223_372_036_854_775_808e18 {
+    if f.is_nan() || !(-TWO_63..TWO_63).contains(&f) {
         i64::MIN
     } else {
         f as i64
@@ -89,8 +92,8 @@ fn cvt_u32(f: f64) -> u32 {
 }
 
 fn cvt_u64(f: f64) -> u64 {
-    if f >= 9.223_372_036_854_775_808e18 {
-        (cvt_i64(f - 9.223_372_036_854_775_808e18) as u64) ^ (1u64 << 63)
+    if f >= TWO_63 {
+        (cvt_i64(f - TWO_63) as u64) ^ (1u64 << 63)
     } else {
         cvt_i64(f) as u64
     }
@@ -202,7 +205,7 @@ impl Num for f16 {
         NumVal::Float(self.to_f64())
     }
     fn from_num(v: NumVal) -> Self {
-        f16::from_f64(v.as_f64())
+        f64_to_f16(v.as_f64())
     }
     fn to_scalar(self) -> Scalar {
         Scalar::F16(self)
@@ -242,5 +245,85 @@ impl Num for Complex32 {
     }
     fn to_scalar(self) -> Scalar {
         Scalar::C64(self)
+    }
+}
+
+/// float64 to float16 with one correct rounding (half-to-even), as NumPy's
+/// `npy_double_to_half` (the `half` crate's `from_f64` rounds twice, via float32).
+pub fn f64_to_f16(x: f64) -> f16 {
+    let bits = x.to_bits();
+    let sign = ((bits >> 48) & 0x8000) as u16;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let man = bits & 0x000f_ffff_ffff_ffff;
+    if exp == 0x7ff {
+        return f16::from_bits(if man != 0 { sign | 0x7e00 | ((man >> 42) as u16 & 0x3ff) } else { sign | 0x7c00 });
+    }
+    if exp == 0 {
+        // Zero or a float64 subnormal: far below float16's range.
+        return f16::from_bits(sign);
+    }
+    let e = exp - 1023;
+    if e > 15 {
+        return f16::from_bits(sign | 0x7c00);
+    }
+    let m = (1u64 << 52) | man;
+    let shift: u32 = if e >= -14 { 42 } else { (42 + (-14 - e)) as u32 };
+    if shift >= 64 {
+        return f16::from_bits(sign);
+    }
+    let mut q = m >> shift;
+    let rem = m & ((1u64 << shift) - 1);
+    let half = 1u64 << (shift - 1);
+    if rem > half || (rem == half && q & 1 == 1) {
+        q += 1;
+    }
+    if e >= -14 {
+        let mut biased = (e + 15) as u16;
+        if q == 1 << 11 {
+            q >>= 1;
+            biased += 1;
+        }
+        if biased >= 31 {
+            return f16::from_bits(sign | 0x7c00);
+        }
+        f16::from_bits(sign | (biased << 10) | (q as u16 & 0x3ff))
+    } else {
+        f16::from_bits(sign | q as u16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every float16 value, the midpoints between neighbours and points just off
+    /// them convert as exact rounding says (checked against the exact f64 values).
+    #[test]
+    fn f64_to_f16_rounds_once() {
+        for b in 0u16..0x7c00 {
+            let x = f16::from_bits(b).to_f64();
+            assert_eq!(f64_to_f16(x).to_bits(), b);
+            assert_eq!(f64_to_f16(-x).to_bits(), b | 0x8000);
+            let next = f16::from_bits(b + 1).to_f64();
+            let mid = (x + next) / 2.0;
+            let even = if b & 1 == 0 { b } else { b + 1 };
+            if b + 1 < 0x7c00 {
+                assert_eq!(f64_to_f16(mid).to_bits(), even, "midpoint above {b:#x}");
+                assert_eq!(f64_to_f16(mid * (1.0 + 1e-15)).to_bits(), b + 1);
+                assert_eq!(f64_to_f16(mid * (1.0 - 1e-15)).to_bits(), b);
+            }
+        }
+        // half's from_f32 (used by the float16 kernels) rounds once too.
+        let mut x = 1u32;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            let f = f32::from_bits(x);
+            if f.is_finite() {
+                assert_eq!(f16::from_f32(f).to_bits(), f64_to_f16(f as f64).to_bits(), "{f:e}");
+            }
+        }
+        assert_eq!(f64_to_f16(65520.0).to_bits(), 0x7c00);
+        assert_eq!(f64_to_f16(65519.99).to_bits(), 0x7bff);
+        assert!(f64_to_f16(f64::NAN).is_nan());
     }
 }

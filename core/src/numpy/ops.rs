@@ -182,32 +182,36 @@ fn text_binary(op: BinOp, a: &NdArray, b: &NdArray, scalar: bool) -> NpResult<Py
             }
         })
         .collect();
-    Ok(finish(NdArray::from_buffer(Buffer::Bool(out), shape, DType::bool()), scalar))
+    Ok(finish(NdArray::from_buffer(Buffer::Bool(out.into()), shape, DType::bool()), scalar))
 }
 
 /// `a op b` for arrays, NumPy scalars and Python numbers (at least one operand should
 /// be an array or NumPy scalar; two Python numbers follow Python's rules instead).
 pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
+    if op == BinOp::Pow {
+        if let Some(v) = fast_scalar_power(a, b)? {
+            return Ok(v);
+        }
+    }
     let (aa, oa, sa) = a.prepare()?;
     let (bb, ob, sb) = b.prepare()?;
     let scalar = sa && sb;
-    if matches!(aa.dtype().kind(), Kind::Object | Kind::Struct(_) | Kind::Void(_))
-        || matches!(bb.dtype().kind(), Kind::Struct(_) | Kind::Void(_))
-        || (matches!(bb.dtype().kind(), Kind::Object) && matches!(ob, Operand::DType(_)))
-    {
+    let real_object = |a: &NdArray, o: &Operand| {
+        matches!(a.dtype().kind(), Kind::Struct(_) | Kind::Void(_))
+            || (matches!(a.dtype().kind(), Kind::Object) && matches!(o, Operand::DType(_)))
+    };
+    if real_object(&aa, &oa) || real_object(&bb, &ob) {
         return object_binary(op, &aa, &bb, scalar);
     }
     if is_text(aa.dtype()) || is_text(bb.dtype()) {
-        if matches!(oa, Operand::DType(_)) && matches!(ob, Operand::DType(_)) || op.is_comparison() || op == BinOp::Add {
-            if is_text(aa.dtype()) && is_text(bb.dtype()) {
-                return text_binary(op, &aa, &bb, scalar);
-            }
+        if is_text(aa.dtype()) && is_text(bb.dtype()) {
+            return text_binary(op, &aa, &bb, scalar);
         }
         if op == BinOp::Eq || op == BinOp::Ne {
             // Comparing strings with numbers: elementwise False/True.
             let shape = broadcast_shapes(&[aa.shape(), bb.shape()])?;
             let n: usize = shape.iter().product();
-            let buf = Buffer::Bool(vec![op == BinOp::Ne; n]);
+            let buf = Buffer::Bool(vec![op == BinOp::Ne; n].into());
             return Ok(finish(NdArray::from_buffer(buf, shape, DType::bool()), scalar));
         }
         let da = weak_dtype(&aa, &oa);
@@ -220,13 +224,13 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
     for (arr, o) in [(&aa, &oa), (&bb, &ob)] {
         if *o == Operand::PyInt {
             let v = py_int_of(arr);
-            if rt.is_integer() {
+            if loop_dt.is_integer() {
                 if op.is_comparison() {
-                    if check_int_bounds(&v, &rt).is_err() {
+                    if check_int_bounds(&v, &loop_dt).is_err() {
                         loop_dt = DType::float64();
                     }
                 } else {
-                    check_int_bounds(&v, &rt)?;
+                    check_int_bounds(&v, &loop_dt)?;
                 }
             }
         }
@@ -237,6 +241,35 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
     let buf = dispatch_binary(op, &loop_dt, &ca, &cb)?;
     let out_dtype = if op.is_comparison() { DType::bool() } else { loop_dt };
     Ok(finish(NdArray::from_buffer(buf, shape, out_dtype), scalar))
+}
+
+/// NumPy's `fast_scalar_power`: `array ** 2` is `np.square` (any numeric dtype, so
+/// a bool array gives int8), and for float/complex arrays `** -1` is
+/// `np.reciprocal` and `** 0.5` is `np.sqrt`.
+fn fast_scalar_power(a: &Arg, b: &Arg) -> NpResult<Option<PyValue>> {
+    let Arg::Array(arr) = a else { return Ok(None) };
+    if !arr.is_numeric() {
+        return Ok(None);
+    }
+    let inexact = arr.dtype().is_float() || arr.dtype().is_complex();
+    let scalar = arr.ndim() == 0;
+    match b {
+        Arg::Py(PyValue::Int(i)) if *i == BigInt::from(2) => {
+            let base = if matches!(arr.dtype().kind(), Kind::Bool) { arr.astype(&DType::new(Kind::Int8))? } else { arr.clone() };
+            let d = base.dtype().clone();
+            let buf = dispatch_binary(BinOp::Mul, &d, &base, &base)?;
+            Ok(Some(finish(NdArray::from_buffer(buf, base.shape().to_vec(), d), scalar)))
+        }
+        Arg::Py(PyValue::Int(i)) if *i == BigInt::from(-1) && inexact => {
+            let d = arr.dtype().clone();
+            let one = NdArray::from_buffer(super::cast::num_buffer(&[NumVal::Int(1)], &d), vec![], d.clone());
+            let ones = one.broadcast_to(arr.shape()).ok_or_else(|| NpError::value("broadcast"))?;
+            let buf = dispatch_binary(BinOp::TrueDiv, &d, &ones, arr)?;
+            Ok(Some(finish(NdArray::from_buffer(buf, arr.shape().to_vec(), DType::new(d.kind().clone())), scalar)))
+        }
+        Arg::Py(PyValue::Float(f)) if *f == 0.5 && inexact => unary(UnaryOp::Sqrt, a).map(Some),
+        _ => Ok(None),
+    }
 }
 
 fn weak_dtype(a: &NdArray, o: &Operand) -> DType {
@@ -269,7 +302,7 @@ fn object_binary(op: BinOp, a: &NdArray, b: &NdArray, scalar: bool) -> NpResult<
             .zip(bb.values().iter())
             .map(|(x, y)| x.py_eq(y).unwrap_or(false) == (op == BinOp::Eq))
             .collect();
-        return Ok(finish(NdArray::from_buffer(Buffer::Bool(out), shape, DType::bool()), scalar));
+        return Ok(finish(NdArray::from_buffer(Buffer::Bool(out.into()), shape, DType::bool()), scalar));
     }
     Err(no_loop(op, a.dtype(), b.dtype()))
 }
@@ -506,7 +539,7 @@ pub fn unary(op: UnaryOp, a: &Arg) -> NpResult<PyValue> {
                     _ => z.re.is_infinite() || z.im.is_infinite(),
                 })
                 .collect();
-            NdArray::from_buffer(Buffer::Bool(out), arr.shape().to_vec(), DType::bool())
+            NdArray::from_buffer(Buffer::Bool(out.into()), arr.shape().to_vec(), DType::bool())
         }
         UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Trunc if k == 'i' || k == 'u' || k == 'b' => {
             if k == 'b' {

@@ -86,9 +86,7 @@ impl PrintOptions {
     pub fn parse_sign(s: &str) -> NpResult<char> {
         match s {
             "-" | "+" | " " => Ok(s.chars().next().unwrap_or('-')),
-            _ => Err(NpError::value(format!(
-                "sign option must be one of ' ', '+', or '-'"
-            ))),
+            _ => Err(NpError::value("sign option must be one of ' ', '+', or '-'")),
         }
     }
     /// `np.set_printoptions(key=value)` for one keyword, with NumPy's checks.

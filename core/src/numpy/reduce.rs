@@ -42,7 +42,7 @@ pub enum Reduction {
 /// Rounds an f64 to a float dtype's precision.
 fn round_to(kind: &Kind, x: f64) -> f64 {
     match kind {
-        Kind::Float16 => half::f16::from_f64(x).to_f64(),
+        Kind::Float16 => super::num::f64_to_f16(x).to_f64(),
         Kind::Float32 => x as f32 as f64,
         _ => x,
     }
@@ -116,7 +116,14 @@ fn lanes(a: &NdArray, axis: Option<&[isize]>) -> NpResult<Lanes> {
     let kept_shape: Vec<usize> = kept.iter().map(|&x| a.shape()[x]).collect();
     let lane_len: usize = axes.iter().map(|&x| a.shape()[x]).product();
     let out_shape_keepdims = (0..nd).map(|x| if axes.contains(&x) { 1 } else { a.shape()[x] }).collect();
-    let trailing = axes.iter().enumerate().all(|(i, &x)| x == nd - axes.len() + i);
+    // NumPy drops length-1 axes before iterating: the reduction runs in its inner
+    // (pairwise) loop when no kept axis longer than 1 follows a reduced one.
+    let last_kept_long = kept.iter().filter(|&&x| a.shape()[x] > 1).max().copied();
+    let first_reduced_long = axes.iter().filter(|&&x| a.shape()[x] > 1).min().copied();
+    let trailing = match (last_kept_long, first_reduced_long) {
+        (Some(k), Some(r)) => k < r,
+        _ => true,
+    };
     Ok(Lanes { kept_shape, out_shape_keepdims, lane_len, trailing, values: t.copy() })
 }
 
@@ -142,9 +149,7 @@ fn sum_dtype(d: &DType) -> DType {
 /// NumPy scalar when every axis is reduced without keepdims.
 pub fn reduce(a: &NdArray, r: Reduction, axis: Option<&[isize]>, keepdims: bool, ddof: f64) -> NpResult<PyValue> {
     if !a.is_numeric() {
-        return Err(NpError::type_error(format!(
-            "cannot perform reduce with flexible type"
-        )));
+        return Err(NpError::type_error("cannot perform reduce with flexible type"));
     }
     let l = lanes(a, axis)?;
     let nlanes: usize = l.kept_shape.iter().product();
@@ -213,44 +218,44 @@ pub fn reduce(a: &NdArray, r: Reduction, axis: Option<&[isize]>, keepdims: bool,
             (vals, DType::int64())
         }
         Reduction::Mean | Reduction::Var | Reduction::Std => {
-            // The dtype results come out in, and the one sums accumulate in.
+            // `_mean`: ints sum in float64, float16 in float32; `_var`: ints in
+            // float64, floats (float16 too) in their own type; as numpy/_core/_methods.py.
             let md = match k {
                 'b' | 'i' | 'u' => DType::float64(),
                 _ => DType::new(d.kind().clone()),
             };
-            let acc = if matches!(md.kind(), Kind::Float16) { DType::new(Kind::Float32) } else { md.clone() };
-            let rnd_out = |x: f64| round_to(md.kind(), x);
+            let real = real_of(&md);
+            let rnd_real = |x: f64| round_to(real.kind(), x);
+            let count = n as f64;
             let vals = (0..nlanes)
                 .map(|i| {
                     let ln = lane(i);
-                    let count = n as f64;
-                    let sum = accumulate(ln, Reduction::Sum, &acc, l.trailing);
-                    let mean = div(sum, count, &md);
                     if r == Reduction::Mean {
-                        return mean;
+                        if matches!(md.kind(), Kind::Float16) {
+                            let f32d = DType::new(Kind::Float32);
+                            let s = accumulate(ln, Reduction::Sum, &f32d, l.trailing);
+                            return NumVal::Float(round_to(&Kind::Float16, div(s, count, &f32d).as_f64()));
+                        }
+                        return div(accumulate(ln, Reduction::Sum, &md, l.trailing), count, &md);
                     }
+                    let mean = div(accumulate(ln, Reduction::Sum, &md, l.trailing), count, &md);
                     let sq: Vec<NumVal> = ln
                         .iter()
-                        .map(|&v| {
-                            let x = sub(to_md(v, &md), mean, &md);
-                            match x {
-                                NumVal::Complex(c) => NumVal::Float(rnd_out(rnd_out(c.re * c.re) + rnd_out(c.im * c.im))),
-                                other => NumVal::Float(rnd_out(other.as_f64() * other.as_f64())),
-                            }
+                        .map(|&v| match sub(to_md(v, &md), mean, &md) {
+                            NumVal::Complex(c) => NumVal::Float(rnd_real(rnd_real(c.re * c.re) + rnd_real(c.im * c.im))),
+                            other => NumVal::Float(rnd_real(other.as_f64() * other.as_f64())),
                         })
                         .collect();
-                    let real = if md.is_complex() { real_of(&md) } else { md.clone() };
-                    let acc_r = if matches!(real.kind(), Kind::Float16) { DType::new(Kind::Float32) } else { real.clone() };
-                    let s = accumulate(&sq, Reduction::Sum, &acc_r, l.trailing);
+                    let s = accumulate(&sq, Reduction::Sum, &real, l.trailing);
                     let var = div(s, (count - ddof).max(0.0), &real);
                     if r == Reduction::Var {
                         var
                     } else {
-                        NumVal::Float(round_to(real.kind(), var.as_f64().sqrt()))
+                        NumVal::Float(rnd_real(var.as_f64().sqrt()))
                     }
                 })
                 .collect();
-            let od = if r != Reduction::Mean && md.is_complex() { real_of(&md) } else { md };
+            let od = if r != Reduction::Mean { real } else { md };
             (vals, od)
         }
     };
@@ -288,11 +293,14 @@ fn sub(a: NumVal, b: NumVal, md: &DType) -> NumVal {
     }
 }
 
+/// `x / count` as `_methods.py` divides: by an `intp` count, so in float64 (complex128
+/// for complex, Smith's method) and cast back to the result dtype.
 fn div(a: NumVal, n: f64, md: &DType) -> NumVal {
     match a {
         NumVal::Complex(c) => {
             let rk = real_of(md).kind().clone();
-            NumVal::Complex(Complex64::new(round_to(&rk, c.re / n), round_to(&rk, c.im / n)))
+            let scl = 1.0 / n;
+            NumVal::Complex(Complex64::new(round_to(&rk, (c.re + c.im * 0.0) * scl), round_to(&rk, (c.im - c.re * 0.0) * scl)))
         }
         other => NumVal::Float(round_to(md.kind(), other.as_f64() / n)),
     }
@@ -344,29 +352,93 @@ fn accumulate(lane: &[NumVal], r: Reduction, sd: &DType, trailing: bool) -> NumV
     let rnd = |x: f64| round_to(&acc_kind, x);
     let out_kind = real_of(sd).kind().clone();
     if k == 'c' {
-        let re: Vec<f64> = lane.iter().map(|v| v.as_c128().re).collect();
-        let im: Vec<f64> = lane.iter().map(|v| v.as_c128().im).collect();
         if r == Reduction::Sum {
-            let (sr, si) = if trailing { (pairwise(&re, &rnd), pairwise(&im, &rnd)) } else { (seq(&re, &rnd), seq(&im, &rnd)) };
-            return NumVal::Complex(Complex64::new(rnd(0.0 + sr), rnd(-0.0 + si)));
+            let z: Vec<(f64, f64)> = lane.iter().map(|v| (v.as_c128().re, v.as_c128().im)).collect();
+            let (sr, si) = if trailing {
+                pairwise_complex(&z, &rnd)
+            } else {
+                let (re, im): (Vec<f64>, Vec<f64>) = z.iter().copied().unzip();
+                (seq(&re, &rnd), seq(&im, &rnd))
+            };
+            return NumVal::Complex(Complex64::new(rnd(0.0 + sr), rnd(0.0 + si)));
         }
-        let mut acc = Complex64::new(1.0, 0.0);
+        // Reducing the innermost axis runs NumPy's scalar loop; other axes run the
+        // elementwise SIMD loop, which multiplies with fused multiply-adds.
+        let single = matches!(acc_kind, Kind::Float32);
+        let (mut ar, mut ai) = (1.0f64, 0.0f64);
         for v in lane {
-            acc *= v.as_c128();
-            acc = Complex64::new(rnd(acc.re), rnd(acc.im));
+            let b = v.as_c128();
+            let (re, im) = if trailing {
+                (rnd(rnd(ar * b.re) - rnd(ai * b.im)), rnd(rnd(ar * b.im) + rnd(ai * b.re)))
+            } else if single {
+                let (xr, xi, yr, yi) = (ar as f32, ai as f32, b.re as f32, b.im as f32);
+                (xr.mul_add(yr, -(xi * yi)) as f64, xr.mul_add(yi, xi * yr) as f64)
+            } else {
+                (ar.mul_add(b.re, -(ai * b.im)), ar.mul_add(b.im, ai * b.re))
+            };
+            ar = re;
+            ai = im;
         }
-        return NumVal::Complex(acc);
+        return NumVal::Complex(Complex64::new(ar, ai));
     }
     let xs: Vec<f64> = lane.iter().map(|v| v.as_f64()).collect();
+    // Along the innermost axis NumPy accumulates in the loop's precision (float32
+    // for float16); along other axes every step is stored in the output dtype.
+    let step_kind = if trailing { acc_kind.clone() } else { out_kind.clone() };
+    let step = |x: f64| round_to(&step_kind, x);
     if r == Reduction::Sum {
-        let s = if trailing { pairwise(&xs, &rnd) } else { seq(&xs, &rnd) };
-        NumVal::Float(round_to(&out_kind, rnd(0.0 + s)))
+        let s = if trailing { pairwise(&xs, &step) } else { seq(&xs, &step) };
+        NumVal::Float(round_to(&out_kind, step(0.0 + s)))
     } else {
         let mut acc = 1.0;
         for x in xs {
-            acc = round_to(&out_kind, acc * x);
+            acc = step(acc * x);
         }
-        NumVal::Float(acc)
+        NumVal::Float(round_to(&out_kind, acc))
+    }
+}
+
+/// NumPy's complex pairwise summation (`pairwise_sum_CDOUBLE`): four accumulators
+/// per component over interleaved (re, im) pairs.
+fn pairwise_complex(z: &[(f64, f64)], rnd: &dyn Fn(f64) -> f64) -> (f64, f64) {
+    let m = z.len();
+    if m < 4 {
+        let (mut rr, mut ri) = (-0.0, -0.0);
+        for &(a, b) in z {
+            rr = rnd(rr + a);
+            ri = rnd(ri + b);
+        }
+        (rr, ri)
+    } else if m <= 64 {
+        let mut r = [0f64; 8];
+        for j in 0..4 {
+            r[2 * j] = z[j].0;
+            r[2 * j + 1] = z[j].1;
+        }
+        let mut i = 4;
+        while i < m - (m % 4) {
+            for j in 0..4 {
+                r[2 * j] = rnd(r[2 * j] + z[i + j].0);
+                r[2 * j + 1] = rnd(r[2 * j + 1] + z[i + j].1);
+            }
+            i += 4;
+        }
+        let mut rr = rnd(rnd(r[0] + r[2]) + rnd(r[4] + r[6]));
+        let mut ri = rnd(rnd(r[1] + r[3]) + rnd(r[5] + r[7]));
+        while i < m {
+            rr = rnd(rr + z[i].0);
+            ri = rnd(ri + z[i].1);
+            i += 1;
+        }
+        (rr, ri)
+    } else {
+        // n = 2m scalars; n2 = n/2 rounded down to a multiple of 8 scalars.
+        let mut n2 = m;
+        n2 -= n2 % 8;
+        let m2 = n2 / 2;
+        let (a, b) = pairwise_complex(&z[..m2], rnd);
+        let (c, d) = pairwise_complex(&z[m2..], rnd);
+        (rnd(a + c), rnd(b + d))
     }
 }
 
@@ -516,9 +588,8 @@ pub fn unique(a: &NdArray) -> NpResult<NdArray> {
     let vals = s.values();
     let mut out: Vec<PyValue> = Vec::new();
     for v in vals {
-        let dup = out.last().is_some_and(|p| {
-            compare_values(p, &v) == std::cmp::Ordering::Equal && !(p.as_number().is_some_and(is_nan) && false)
-        });
+        // NaNs compare equal here: NumPy 2's unique has equal_nan=True.
+        let dup = out.last().is_some_and(|p| compare_values(p, &v) == std::cmp::Ordering::Equal);
         if !dup {
             out.push(v);
         }
@@ -576,7 +647,7 @@ pub fn isclose(a: &NdArray, b: &NdArray, rtol: f64, atol: f64, equal_nan: bool) 
             (x - y).norm() <= atol + rtol * y.norm()
         })
         .collect();
-    Ok(NdArray::from_buffer(Buffer::Bool(out), shape, DType::bool()))
+    Ok(NdArray::from_buffer(Buffer::Bool(out.into()), shape, DType::bool()))
 }
 
 /// `np.allclose(a, b, rtol=1e-05, atol=1e-08)`.

@@ -1,8 +1,9 @@
 //! Element storage: one typed buffer per array base, shared by every view of it.
 //!
-//! A [`Buffer`] holds a flat `Vec` of native-order elements of one Rust type per
-//! dtype family; arrays address it through an offset and element strides (see
-//! `array.rs`), and `ndarray` views are made over it on demand.
+//! A [`Buffer`] holds a flat one-dimensional `ndarray` array ([`Store`]) of
+//! native-order elements of one Rust type per dtype family; arrays address it through
+//! an offset and element strides (see `array.rs`), and N-dimensional `ndarray` views
+//! are made over it on demand (`NdArray::with_view`).
 
 use half::f16;
 use num_complex::{Complex32, Complex64};
@@ -10,46 +11,50 @@ use num_complex::{Complex32, Complex64};
 use super::dtype::{DType, Kind};
 use super::value::PyValue;
 
+/// The backing store of one element type: a one-dimensional `ndarray` array (always
+/// in standard layout; views over it are made with its strides on demand).
+pub type Store<T> = ndarray::Array1<T>;
+
 /// A flat buffer of elements.
 #[derive(Clone, Debug)]
 pub enum Buffer {
     /// bool elements.
-    Bool(Vec<bool>),
+    Bool(Store<bool>),
     /// int8 elements.
-    I8(Vec<i8>),
+    I8(Store<i8>),
     /// int16 elements.
-    I16(Vec<i16>),
+    I16(Store<i16>),
     /// int32 elements.
-    I32(Vec<i32>),
+    I32(Store<i32>),
     /// int64 elements.
-    I64(Vec<i64>),
+    I64(Store<i64>),
     /// uint8 elements.
-    U8(Vec<u8>),
+    U8(Store<u8>),
     /// uint16 elements.
-    U16(Vec<u16>),
+    U16(Store<u16>),
     /// uint32 elements.
-    U32(Vec<u32>),
+    U32(Store<u32>),
     /// uint64 elements.
-    U64(Vec<u64>),
+    U64(Store<u64>),
     /// float16 elements.
-    F16(Vec<f16>),
+    F16(Store<f16>),
     /// float32 elements.
-    F32(Vec<f32>),
+    F32(Store<f32>),
     /// float64 elements.
-    F64(Vec<f64>),
+    F64(Store<f64>),
     /// complex64 elements.
-    C64(Vec<Complex32>),
+    C64(Store<Complex32>),
     /// complex128 elements.
-    C128(Vec<Complex64>),
+    C128(Store<Complex64>),
     /// `S<n>` elements, trailing NUL bytes stripped (as NumPy strips them on access).
-    Bytes(Vec<Vec<u8>>),
+    Bytes(Store<Vec<u8>>),
     /// `U<n>` elements, trailing NUL characters stripped.
-    Str(Vec<String>),
+    Str(Store<String>),
     /// Object elements: Python values.
-    Object(Vec<PyValue>),
+    Object(Store<PyValue>),
     /// Void and structured records: the raw bytes of each record, in the dtype's byte
     /// order.
-    Record(Vec<Vec<u8>>),
+    Record(Store<Vec<u8>>),
 }
 
 /// An element type a [`Buffer`] can hold.
@@ -67,18 +72,18 @@ macro_rules! impl_elem {
         impl Elem for $t {
             fn slice(buf: &Buffer) -> Option<&[Self]> {
                 match buf {
-                    Buffer::$variant(v) => Some(v),
+                    Buffer::$variant(v) => v.as_slice(),
                     _ => None,
                 }
             }
             fn slice_mut(buf: &mut Buffer) -> Option<&mut [Self]> {
                 match buf {
-                    Buffer::$variant(v) => Some(v),
+                    Buffer::$variant(v) => v.as_slice_mut(),
                     _ => None,
                 }
             }
             fn into_buffer(v: Vec<Self>) -> Buffer {
-                Buffer::$variant(v)
+                Buffer::$variant(Store::from_vec(v))
             }
         }
     };
@@ -105,18 +110,18 @@ impl_elem!(PyValue, Object);
 impl Elem for Vec<u8> {
     fn slice(buf: &Buffer) -> Option<&[Self]> {
         match buf {
-            Buffer::Bytes(v) | Buffer::Record(v) => Some(v),
+            Buffer::Bytes(v) | Buffer::Record(v) => v.as_slice(),
             _ => None,
         }
     }
     fn slice_mut(buf: &mut Buffer) -> Option<&mut [Self]> {
         match buf {
-            Buffer::Bytes(v) | Buffer::Record(v) => Some(v),
+            Buffer::Bytes(v) | Buffer::Record(v) => v.as_slice_mut(),
             _ => None,
         }
     }
     fn into_buffer(v: Vec<Self>) -> Buffer {
-        Buffer::Bytes(v)
+        Buffer::Bytes(Store::from_vec(v))
     }
 }
 
@@ -180,24 +185,24 @@ impl Buffer {
     /// A buffer of `len` zero elements (empty strings, `None` objects) for `dtype`.
     pub fn zeros(dtype: &DType, len: usize) -> Buffer {
         match dtype.kind() {
-            Kind::Bool => Buffer::Bool(vec![false; len]),
-            Kind::Int8 => Buffer::I8(vec![0; len]),
-            Kind::Int16 => Buffer::I16(vec![0; len]),
-            Kind::Int32 => Buffer::I32(vec![0; len]),
-            Kind::Int64 => Buffer::I64(vec![0; len]),
-            Kind::UInt8 => Buffer::U8(vec![0; len]),
-            Kind::UInt16 => Buffer::U16(vec![0; len]),
-            Kind::UInt32 => Buffer::U32(vec![0; len]),
-            Kind::UInt64 => Buffer::U64(vec![0; len]),
-            Kind::Float16 => Buffer::F16(vec![f16::ZERO; len]),
-            Kind::Float32 => Buffer::F32(vec![0.0; len]),
-            Kind::Float64 => Buffer::F64(vec![0.0; len]),
-            Kind::Complex64 => Buffer::C64(vec![Complex32::new(0.0, 0.0); len]),
-            Kind::Complex128 => Buffer::C128(vec![Complex64::new(0.0, 0.0); len]),
-            Kind::Bytes(_) => Buffer::Bytes(vec![Vec::new(); len]),
-            Kind::Str(_) => Buffer::Str(vec![String::new(); len]),
-            Kind::Object => Buffer::Object(vec![PyValue::int(0); len]),
-            Kind::Void(_) | Kind::Struct(_) => Buffer::Record(vec![vec![0; dtype.itemsize()]; len]),
+            Kind::Bool => Buffer::Bool(Store::from_elem(len, false)),
+            Kind::Int8 => Buffer::I8(Store::from_elem(len, 0)),
+            Kind::Int16 => Buffer::I16(Store::from_elem(len, 0)),
+            Kind::Int32 => Buffer::I32(Store::from_elem(len, 0)),
+            Kind::Int64 => Buffer::I64(Store::from_elem(len, 0)),
+            Kind::UInt8 => Buffer::U8(Store::from_elem(len, 0)),
+            Kind::UInt16 => Buffer::U16(Store::from_elem(len, 0)),
+            Kind::UInt32 => Buffer::U32(Store::from_elem(len, 0)),
+            Kind::UInt64 => Buffer::U64(Store::from_elem(len, 0)),
+            Kind::Float16 => Buffer::F16(Store::from_elem(len, f16::ZERO)),
+            Kind::Float32 => Buffer::F32(Store::from_elem(len, 0.0)),
+            Kind::Float64 => Buffer::F64(Store::from_elem(len, 0.0)),
+            Kind::Complex64 => Buffer::C64(Store::from_elem(len, Complex32::new(0.0, 0.0))),
+            Kind::Complex128 => Buffer::C128(Store::from_elem(len, Complex64::new(0.0, 0.0))),
+            Kind::Bytes(_) => Buffer::Bytes(Store::from_elem(len, Vec::new())),
+            Kind::Str(_) => Buffer::Str(Store::from_elem(len, String::new())),
+            Kind::Object => Buffer::Object(Store::from_elem(len, PyValue::int(0))),
+            Kind::Void(_) | Kind::Struct(_) => Buffer::Record(Store::from_elem(len, vec![0; dtype.itemsize()])),
         }
     }
     /// The elements at `offsets`, in a new buffer of the same variant.
@@ -210,7 +215,7 @@ impl Buffer {
     /// Writes `src`'s elements (in order) to the positions `offsets`; `src` must be
     /// of the same variant (false otherwise).
     pub fn scatter(&mut self, offsets: &[usize], src: &Buffer) -> bool {
-        fn put<T: Clone>(dst: &mut [T], offsets: &[usize], src: &[T]) {
+        fn put<T: Clone>(dst: &mut Store<T>, offsets: &[usize], src: &Store<T>) {
             for (&o, v) in offsets.iter().zip(src) {
                 dst[o] = v.clone();
             }

@@ -27,6 +27,27 @@ def call(rng, c):
     return rng.normal(c[1], c[2], size=c[3])
 
 
+LEGACY = [
+    ["random", None], ["random", [3]], ["randint", 10, None, None], ["randn", None], ["randn", [2, 2]],
+    ["randint", 5, 100, [3]], ["normal", 1.0, 2.0, None], ["uniform", 1.0, 2.0, [2]], ["random", [2, 3]],
+    ["randint", -2**40, 2**40, None], ["randint", 0, None, None], ["randint", 7, 8, [2]], ["normal", 0.0, -1.0, None],
+    ["randn", [5]], ["randint", 0, 2**32, [4]], ["randint", -5, 5, [20]], ["random", None],
+]
+
+
+def legacy_call(c):
+    r = np.random
+    if c[0] == "random":
+        return r.random(c[1])
+    if c[0] == "randn":
+        return r.standard_normal(c[1])
+    if c[0] == "randint":
+        return r.randint(c[1], c[2], size=c[3])
+    if c[0] == "normal":
+        return r.normal(c[1], c[2], size=c[3])
+    return r.uniform(c[1], c[2], size=c[3])
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "core/tests/golden/numpy_random.json"
     seeds = [0, 1, 42, 12345, 2**32 + 7, 2**70 + 5, 987654321987654321]
@@ -44,8 +65,20 @@ def main():
                            for i, x in enumerate(c)]
             results.append(rec)
         runs.append({"seed": str(seed), "results": results})
+    legacy = []
+    for seed in [0, 1, 42, 12345, 2**32 - 1]:
+        np.random.seed(seed)
+        results = []
+        for c in LEGACY:
+            try:
+                rec = {"repr": repr(legacy_call(c))}
+            except Exception as e:  # noqa: BLE001
+                rec = {"error": [type(e).__name__, str(e)]}
+            rec["call"] = [str(x) if c[0] == "randint" and isinstance(x, int) and i in (1, 2) else x for i, x in enumerate(c)]
+            results.append(rec)
+        legacy.append({"seed": str(seed), "results": results})
     with open(out, "w") as f:
-        json.dump({"numpy": np.__version__, "runs": runs}, f, indent=0)
+        json.dump({"numpy": np.__version__, "runs": runs, "legacy": legacy}, f, indent=0)
         f.write("\n")
 
 

@@ -111,6 +111,8 @@ STRUCTS = [
     [("flag", "|b1", []), ("z", "<c16", [])],
     [("v", "<i2", [2, 2])],
     [("s", "<U3", []), ("t", "<i8", [])],
+    [("m", "|b1", [3]), ("c", "<c8", [])],
+    [("big", ">f8", []), ("small", ">i2", [2])],
 ]
 
 
@@ -204,6 +206,8 @@ def encode(v):
         return {"str": v}
     if isinstance(v, bytes):
         return {"bytes": v.hex()}
+    if isinstance(v, np.ndarray):
+        return {"array": {"dtype": v.dtype.str, "shape": list(v.shape), "hex": v.tobytes().hex()}}
     return {"list": [encode(x) for x in v]}
 
 
@@ -216,6 +220,23 @@ def object_case(rng):
         a[i] = v
     a = a.reshape(shape)
     return {"shape": list(a.shape), "objects": [encode(v) for v in vals], "repr": repr(a), "str": str(a)}
+
+
+def vlen_cases(rng):
+    """Object arrays of arrays, as h5py returns variable-length data."""
+    out = []
+    for _ in range(30):
+        n = int(rng.integers(1, 6))
+        items = []
+        for _ in range(n):
+            dt = ["i4", "f8", "u1", "f4", "i8"][int(rng.integers(0, 5))]
+            shape = (int(rng.integers(0, 8)),) if rng.random() < 0.8 else (2, int(rng.integers(1, 4)))
+            items.append((rng.standard_normal(shape) * 100).astype(dt))
+        a = np.empty(n, dtype=object)
+        for i, v in enumerate(items):
+            a[i] = v
+        out.append({"shape": [n], "objects": [encode(v) for v in items], "repr": repr(a), "str": str(a)})
+    return out
 
 
 def special_cases():
@@ -247,6 +268,7 @@ def main():
     cases = [make_case(rng, i) for i in range(count)]
     cases += [object_case(rng) for _ in range(count // 20)]
     cases += special_cases()
+    cases += vlen_cases(rng)
     with open(out, "w") as f:
         json.dump({"numpy": np.__version__, "cases": cases}, f, indent=0, ensure_ascii=False)
         f.write("\n")

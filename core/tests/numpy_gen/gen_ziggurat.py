@@ -55,10 +55,10 @@ pub static FI_DOUBLE: [f64; 256] = [
 {rows(fi, f64)}
 ];
 
-/// `ziggurat_nor_r`
-pub const ZIGGURAT_NOR_R: f64 = 3.6541528853610087963519472518;
-/// `ziggurat_nor_inv_r`
-pub const ZIGGURAT_NOR_INV_R: f64 = 0.27366123732975827203338247596;
+/// `ziggurat_nor_r` (3.6541528853610087963519472518)
+pub const ZIGGURAT_NOR_R: f64 = 3.654_152_885_361_009;
+/// `ziggurat_nor_inv_r` (0.27366123732975827203338247596)
+pub const ZIGGURAT_NOR_INV_R: f64 = 0.273_661_237_329_758_3;
 """
 root = os.path.join(os.path.dirname(__file__), "..", "..", "src", "numpy", "random", "ziggurat.rs")
 with open(root, "w") as f:

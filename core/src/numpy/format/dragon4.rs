@@ -169,9 +169,8 @@ fn dragon4(
         }
         margin_high = None;
     }
-    const LOG10_2: f64 = 0.301_029_995_663_981_2;
     let mut digit_exponent =
-        ((bits.mantissa_bit as i32 + exponent) as f64 * LOG10_2 - 0.69).ceil() as i32;
+        ((bits.mantissa_bit as i32 + exponent) as f64 * std::f64::consts::LOG10_2 - 0.69).ceil() as i32;
     if cutoff_max >= 0 && !total_length && digit_exponent <= -cutoff_max {
         digit_exponent = -cutoff_max + 1;
     }

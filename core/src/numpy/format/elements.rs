@@ -2,8 +2,6 @@
 //! `ComplexFloatingFormat`, string/bytes/object formats and `StructuredVoidFormat`,
 //! each built from the (summarised) data so that columns align.
 
-use half::f16;
-
 use super::super::array::NdArray;
 use super::super::dtype::{py_bytes_repr, py_str_repr, Kind};
 use super::super::num::NumVal;
@@ -40,7 +38,7 @@ impl FloatWidth {
     /// Rounds an f64 to this width (as NumPy computes in the array's dtype).
     fn round(self, x: f64) -> f64 {
         match self {
-            FloatWidth::Half => f16::from_f64(x).to_f64(),
+            FloatWidth::Half => super::super::num::f64_to_f16(x).to_f64(),
             FloatWidth::Single => x as f32 as f64,
             FloatWidth::Double => x,
         }

@@ -1,6 +1,6 @@
 //! `repr` and `str` of arrays as NumPy 2.4 prints them (`numpy/_core/arrayprint.py`):
 //! summarisation, line wrapping, the `dtype=`/`shape=` suffixes, and element
-//! formatting (see [`elements`]).
+//! formatting (the `elements` module).
 
 pub mod dragon4;
 pub(crate) mod elements;

@@ -73,7 +73,7 @@ pub(crate) fn void_bytes_repr(b: &[u8]) -> String {
 /// A structured record as the tuple `.item()`/`.tolist()` give.
 pub fn record_tuple(raw: &[u8], dtype: &DType) -> PyValue {
     let Some(layout) = dtype.struct_layout() else { return PyValue::Bytes(raw.to_vec()) };
-    let rec = NdArray::from_buffer(Buffer::Record(vec![raw.to_vec()]), vec![], dtype.clone());
+    let rec = NdArray::from_buffer(Buffer::Record(vec![raw.to_vec()].into()), vec![], dtype.clone());
     let items = layout.fields.iter().map(|f| field_array(&rec, f).tolist()).collect();
     PyValue::Tuple(items)
 }
@@ -82,7 +82,7 @@ fn void_str(raw: &[u8], dtype: &DType, opts: &PrintOptions) -> String {
     if dtype.struct_layout().is_none() {
         return void_bytes_repr(raw);
     }
-    let rec = NdArray::from_buffer(Buffer::Record(vec![raw.to_vec()]), vec![], dtype.clone());
+    let rec = NdArray::from_buffer(Buffer::Record(vec![raw.to_vec()].into()), vec![], dtype.clone());
     let fmt = ElemFormat::build(&rec, opts, true);
     fmt.format_all(&rec).into_iter().next().unwrap_or_default()
 }

@@ -1,8 +1,12 @@
 //! `np.random.default_rng(seed)`: NumPy's `Generator` over PCG64 seeded through
 //! `SeedSequence`, drawing the very same numbers as NumPy for `random()`,
-//! `integers()` (int64) and `normal()`.
+//! `integers()` (int64) and `normal()`; and the legacy global generator of
+//! `np.random.seed`/`random`/`rand`/`randn`/`randint` ([`RandomState`], MT19937).
 
+pub mod legacy;
 mod ziggurat;
+
+pub use legacy::RandomState;
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{ToPrimitive, Zero};
@@ -180,7 +184,7 @@ fn fill<F: FnMut() -> f64>(size: Option<&[usize]>, mut draw: F) -> NpResult<PyVa
             super::create::check_allocation(shape, &DType::float64())?;
             let n: usize = shape.iter().product();
             let v: Vec<f64> = (0..n).map(|_| draw()).collect();
-            Ok(PyValue::Array(NdArray::from_buffer(Buffer::F64(v), shape.to_vec(), DType::float64())))
+            Ok(PyValue::Array(NdArray::from_buffer(Buffer::F64(v.into()), shape.to_vec(), DType::float64())))
         }
     }
 }
@@ -275,7 +279,7 @@ impl Generator {
         }
         match size {
             None => Ok(PyValue::Scalar(super::scalar::Scalar::I64(out[0]))),
-            Some(shape) => Ok(PyValue::Array(NdArray::from_buffer(Buffer::I64(out), shape.to_vec(), DType::int64()))),
+            Some(shape) => Ok(PyValue::Array(NdArray::from_buffer(Buffer::I64(out.into()), shape.to_vec(), DType::int64()))),
         }
     }
 }

@@ -206,7 +206,7 @@ pub static FI_DOUBLE: [f64; 256] = [
     f64::from_bits(0x3f769ea8d90cb85d), f64::from_bits(0x3f708a1f03b0b1fd), f64::from_bits(0x3f655f9f43c1b067), f64::from_bits(0x3f54a605b6b9f70f),
 ];
 
-/// `ziggurat_nor_r`
-pub const ZIGGURAT_NOR_R: f64 = 3.6541528853610087963519472518;
-/// `ziggurat_nor_inv_r`
-pub const ZIGGURAT_NOR_INV_R: f64 = 0.27366123732975827203338247596;
+/// `ziggurat_nor_r` (3.6541528853610087963519472518)
+pub const ZIGGURAT_NOR_R: f64 = 3.654_152_885_361_009;
+/// `ziggurat_nor_inv_r` (0.27366123732975827203338247596)
+pub const ZIGGURAT_NOR_INV_R: f64 = 0.273_661_237_329_758_3;
