@@ -264,8 +264,9 @@ impl Session {
         };
         self.interp.current_cell = count;
         self.interp.display_value = None;
+        let frame_id = self.interp.new_frame_id();
         let result = self.interp.with_sink(sink, |vm| {
-            let mut frame = Frame::module();
+            let mut frame = Frame::module(frame_id);
             vm.exec_block(&mut frame, &body)
         });
         self.interp.depth = 0;
@@ -273,7 +274,7 @@ impl Session {
         match result {
             Ok(_) => (self.interp.display_value.take().filter(|v| !v.is_none()), None),
             Err(exc) => {
-                exc.push_frame_at(0, count, 1, None);
+                exc.leave_frame(frame_id, count, 1, None);
                 (None, Some(self.report(&exc)))
             }
         }
@@ -326,17 +327,7 @@ impl Session {
         };
         let mut frames = exc.0.traceback.borrow().clone();
         frames.reverse();
-        if let (Some(later), Some(&catch_depth)) = (later, exc.0.traceback_depths.borrow().last()) {
-            let later_depths = later.0.traceback_depths.borrow();
-            if let Some(i) = later_depths.iter().position(|&d| d == catch_depth) {
-                let line = later.0.traceback.borrow()[i].line;
-                if let Some(first) = frames.first_mut() {
-                    if first.line != line {
-                        first.frame_line = Some(line);
-                    }
-                }
-            }
-        }
+        let _ = later;
         let earlier = if depth > 10 {
             None
         } else if let Some(cause) = exc.0.cause.borrow().clone() {

@@ -49,6 +49,8 @@ pub struct Interp {
     sink: Option<NonNull<dyn OutputSink>>,
     /// Python call depth, for RecursionError.
     pub(crate) depth: usize,
+    /// The last frame id handed out.
+    frame_ids: u64,
     /// Exceptions being handled (innermost last): context of new ones, bare `raise`.
     pub(crate) handling: Vec<Exc>,
     /// The input cell being run.
@@ -79,6 +81,7 @@ impl Interp {
             interrupt,
             sink: None,
             depth: 0,
+            frame_ids: 0,
             handling: Vec::new(),
             current_cell: 0,
             cwd,
@@ -141,6 +144,12 @@ impl Interp {
         if let Some(sink) = self.sink() {
             sink.display(bundle, display_id, update);
         }
+    }
+
+    /// A fresh frame id.
+    pub fn new_frame_id(&mut self) -> u64 {
+        self.frame_ids += 1;
+        self.frame_ids
     }
 
     /// Raises KeyboardInterrupt if the front end asked for an interrupt.

@@ -202,7 +202,10 @@ impl Interp {
                     Some(v) => Some(v),
                     None => match name {
                         "__doc__" => Some(obj.doc().map_or(Value::None, Value::str)),
-                        _ => None,
+                        _ => match as_type(value) {
+                            Some(class) => super::builtins::descriptors::class_attribute(self, &class, name)?,
+                            None => None,
+                        },
                     },
                 }
             }

@@ -113,10 +113,10 @@ fn triple_quote_mask(lines: &[String]) -> Vec<bool> {
         let bytes = line.as_bytes();
         let mut i = 0;
         while i + 3 <= bytes.len() {
-            let q = &line[i..i + 3];
+            let q = &bytes[i..i + 3];
             let escaped = i > 0 && bytes[i - 1] == b'\\';
-            if (q == "\"\"\"" || q == "'''") && !escaped {
-                let q: &str = if q == "\"\"\"" { "\"\"\"" } else { "'''" };
+            if (q == b"\"\"\"" || q == b"'''") && !escaped {
+                let q: &str = if q == b"\"\"\"" { "\"\"\"" } else { "'''" };
                 match in_triple {
                     None => {
                         in_triple = Some(q);

@@ -273,6 +273,10 @@ impl PyObject for NativeIterator {
         Ok(format!("<{} object at {}>", self.name, address(this)))
     }
 
+    fn has_custom_repr(&self) -> bool {
+        false
+    }
+
     fn iter(&self, _vm: &mut Interp, this: &Value) -> PyResult<Value> {
         Ok(this.clone())
     }

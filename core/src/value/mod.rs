@@ -18,6 +18,7 @@ pub mod iter;
 pub mod list;
 pub mod object;
 pub mod set;
+pub mod signatures;
 pub mod str;
 pub mod types;
 

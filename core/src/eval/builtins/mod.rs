@@ -1,6 +1,7 @@
 //! The builtin namespace: functions (`print`, `len`, `sorted`, ...), the builtin types
 //! and exception classes, and the constants.
 
+pub mod descriptors;
 pub mod methods;
 pub mod subscript;
 
@@ -251,9 +252,7 @@ pub fn install(vm: &mut Interp) {
         check_arity("iter", &args, 1, 1)?;
         let v = args.positional[0].clone();
         if let Value::Object(obj) = &v {
-            if obj.is_iterator() {
-                return Ok(v.clone());
-            }
+            return obj.clone().iter(vm, &v);
         }
         let mut iter = vm.iterate(&v)?;
         let name = match &v {

@@ -446,7 +446,11 @@ impl<'a> Lowerer<'a> {
                     .iter()
                     .map(|a| match a {
                         Arg::Positional(e) => ir::CallArg::Positional(self.expr(e)),
-                        Arg::Starred(e) => ir::CallArg::Star(self.expr(e)),
+                        Arg::Starred(e) => match &e.kind {
+                            // The parser keeps the `*` node around the value.
+                            E::Starred(inner) => ir::CallArg::Star(self.expr(inner)),
+                            _ => ir::CallArg::Star(self.expr(e)),
+                        },
                         Arg::Keyword(k) => ir::CallArg::Keyword(Rc::from(k.name.as_str()), self.expr(&k.value)),
                         Arg::DoubleStarred(e) => ir::CallArg::DoubleStar(self.expr(e)),
                     })
