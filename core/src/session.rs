@@ -167,13 +167,17 @@ pub struct Session {
     execution_count: u64,
     /// `In`: the cells' sources by execution count (index 0 is empty, as IPython's).
     inputs: Vec<String>,
+    /// The current cell and the three before it, newest first (`_i00`, `_i`, `_ii`,
+    /// `_iii`).
+    input_history: [String; 4],
 }
 
 impl Session {
     /// A fresh session on the HDF5 owner thread.
     pub fn new(lib: &Library, options: SessionOptions) -> Session {
         let interp = Interp::new(lib, options.cwd.clone(), options.interrupt.clone(), options.color);
-        let mut session = Session { options, interp, execution_count: 0, inputs: vec![String::new()] };
+        let mut session =
+            Session { options, interp, execution_count: 0, inputs: vec![String::new()], input_history: Default::default() };
         session.interp.set_global("In", Value::list(vec![Value::str("")]));
         session.interp.set_global("Out", Value::Dict(std::rc::Rc::new(crate::value::Dict::new())));
         for name in ["_", "__", "___", "_i", "_ii", "_iii"] {
@@ -215,7 +219,8 @@ impl Session {
             self.execution_count = count;
             let text = transformed_text(code);
             self.inputs.push(text.clone());
-            self.record_input(&text);
+            // IPython's history keeps cells without their trailing newlines.
+            self.record_input(text.trim_end_matches('\n'), code.trim_end_matches('\n'));
         }
         let (result, error) = self.run(code, count, sink);
         let mut outcome = ExecuteOutcome { execution_count: count, error, ..ExecuteOutcome::default() };
@@ -280,18 +285,19 @@ impl Session {
         }
     }
 
-    fn record_input(&mut self, code: &str) {
+    /// IPython's history variables: `In` (cells as transformed), `_iN` and
+    /// `_i`/`_ii`/`_iii` (as typed; while a cell runs, `_i` is the cell before it).
+    fn record_input(&mut self, transformed: &str, code: &str) {
         if let Some(Value::List(list)) = self.interp.get_global("In") {
-            list.push(Value::str(code));
+            list.push(Value::str(transformed));
         }
-        let previous = [self.interp.get_global("_i"), self.interp.get_global("_ii")];
-        if let Some(v) = previous[1].clone() {
-            self.interp.set_global("_iii", v);
+        let history = &mut self.input_history;
+        history.rotate_right(1);
+        history[0] = code.to_string();
+        let names = ["_i", "_ii", "_iii"];
+        for (name, text) in names.iter().zip(history[1..].iter()) {
+            self.interp.set_global(name, Value::str(text));
         }
-        if let Some(v) = previous[0].clone() {
-            self.interp.set_global("_ii", v);
-        }
-        self.interp.set_global("_i", Value::str(code));
         self.interp.set_global(&format!("_i{}", self.execution_count), Value::str(code));
     }
 

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use super::{Interp, RECURSION_LIMIT};
+use super::{Interp, IPYTHON_FRAMES};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::dict::{hash_value, numbers_equal};
 use crate::value::exception::{as_exception, Exc, ExcKind, PyResult};
@@ -757,7 +757,7 @@ impl Interp {
     /// Enters a nested call for the recursion limit.
     pub(crate) fn enter_call(&mut self) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > RECURSION_LIMIT {
+        if self.depth + IPYTHON_FRAMES > self.recursion_limit || self.stack_exhausted() {
             self.depth -= 1;
             return Err(Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }

@@ -217,6 +217,11 @@ impl PyObject for Complex {
     fn getattr(&self, _vm: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "real" => Some(Value::Float(self.re)),
+            "conjugate" => Some(crate::value::function::NativeMethod::value(_this, "conjugate", |_vm, this, _name, args| {
+                crate::value::function::check_arity("conjugate", &args, 0, 0)?;
+                let (re, im) = parts(this).unwrap_or((0.0, 0.0));
+                Ok(value(re, -im))
+            })),
             "imag" => Some(Value::Float(self.im)),
             _ => None,
         })

@@ -156,10 +156,17 @@ pub fn is_exception_class(class: &TypeObject) -> bool {
 
 /// Calling an exception class: `KeyError('x')`, `OSError(2, 'msg')`.
 fn construct_exception(_vm: &mut Interp, class: &Rc<TypeObject>, args: Args) -> PyResult<Value> {
-    if let Some((name, _)) = args.keywords.first() {
+    if !args.keywords.is_empty() {
         return Err(Exc::type_error(format!("{}() takes no keyword arguments", class.name)));
     }
-    Ok(Value::Object(Exc::with_args(class.clone(), args.positional).0))
+    // `OSError(errno, strerror)` builds the subclass of the errno (FileNotFoundError...).
+    let mut class = class.clone();
+    if Rc::ptr_eq(&class, &exception_class(ExcKind::OSError)) && (2..=5).contains(&args.positional.len()) {
+        if let Value::Int(errno) = args.positional[0] {
+            class = exception_class(errno_kind(errno as i32));
+        }
+    }
+    Ok(Value::Object(Exc::with_args(class, args.positional).0))
 }
 
 /// An exception object.

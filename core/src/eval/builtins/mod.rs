@@ -56,6 +56,7 @@ pub fn install(vm: &mut Interp) {
     vm.set_builtin("__name__", Value::str("__main__"));
 
     def(vm, "print", print);
+    def(vm, "open", super::modules::io::open);
     def(vm, "len", |vm, args| {
         no_keywords("len", &args)?;
         check_arity("len", &args, 1, 1)?;
@@ -378,6 +379,7 @@ pub fn install(vm: &mut Interp) {
             Some(p) => vm.str(p)?,
             None => String::new(),
         };
+        vm.flush_streams();
         let answer = match vm.sink() {
             Some(sink) => sink.input(&prompt, false),
             None => Err(crate::session::InputError::NotAllowed),
@@ -445,6 +447,7 @@ fn print(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut to_stderr = false;
+    let mut file: Option<Value> = None;
     for (key, value) in &args.keywords {
         let text = |vm: &mut Interp, what: &str| -> PyResult<Option<String>> {
             match value {
@@ -459,7 +462,11 @@ fn print(vm: &mut Interp, args: Args) -> PyResult<Value> {
         match &**key {
             "sep" => sep = text(vm, "sep")?.unwrap_or_else(|| " ".into()),
             "end" => end = text(vm, "end")?.unwrap_or_else(|| "\n".into()),
-            "file" => to_stderr = matches!(value.downcast::<super::modules::StdStream>(), Some(s) if s.stderr),
+            "file" => match value.downcast::<super::modules::StdStream>() {
+                Some(s) => to_stderr = s.stderr,
+                None if value.is_none() => {}
+                None => file = Some(value.clone()),
+            },
             "flush" => {}
             other => return Err(Exc::type_error(format!("'{other}' is an invalid keyword argument for print()"))),
         }
@@ -472,7 +479,9 @@ fn print(vm: &mut Interp, args: Args) -> PyResult<Value> {
         text.push_str(&vm.str(v)?);
     }
     text.push_str(&end);
-    if to_stderr {
+    if let Some(file) = file {
+        super::modules::io::write_to(vm, &file, &text)?;
+    } else if to_stderr {
         vm.write_stderr(&text);
     } else {
         vm.write_stdout(&text);

@@ -1,6 +1,7 @@
 //! Modules: the module object, `import`, and the native modules (`sys`, `os`,
 //! `os.path`, `math`, `time`; NumPy and h5py register theirs here too).
 
+pub mod io;
 mod math;
 mod os;
 mod sys;
@@ -133,7 +134,12 @@ impl Interp {
                 }
             }
             let Some(make) = factory(name) else {
-                return Err(not_found(name));
+                let is_package = parent_module.downcast::<Module>().is_some_and(|m| m.get("__path__").is_some());
+                return Err(if is_package {
+                    not_found(name)
+                } else {
+                    Exc::new(ExcKind::ModuleNotFoundError, format!("No module named '{name}'; '{parent}' is not a package"))
+                });
             };
             let module = make(self)?;
             self.modules.insert(name.to_string(), module.clone());

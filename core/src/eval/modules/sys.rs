@@ -4,7 +4,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 use super::Module;
-use crate::eval::{Interp, RECURSION_LIMIT};
+use crate::eval::{Interp, IPYTHON_FRAMES};
 use crate::value::exception::{Exc, ExcKind, PyResult};
 use crate::value::function::{check_arity, NativeMethod};
 use crate::value::object::{Args, PyObject};
@@ -77,7 +77,22 @@ pub fn module(_vm: &mut Interp) -> PyResult<Value> {
     m.set("executable", Value::str(""));
     m.set("stdout", Value::object(StdStream { stderr: false }));
     m.set("stderr", Value::object(StdStream { stderr: true }));
-    m.function("getrecursionlimit", |_vm, _args| Ok(Value::Int(RECURSION_LIMIT as i64)));
+    m.function("getrecursionlimit", |vm, _args| Ok(Value::Int(vm.recursion_limit as i64)));
+    m.function("setrecursionlimit", |vm, args| {
+        check_arity("setrecursionlimit", &args, 1, 1)?;
+        let limit = vm.index_value(&args.positional[0], "'float' object cannot be interpreted as an integer")?;
+        if limit < 1 {
+            return Err(Exc::value_error("recursion limit must be greater or equal than 1"));
+        }
+        if (limit as usize) <= vm.depth + IPYTHON_FRAMES {
+            return Err(Exc::new(
+                ExcKind::RecursionError,
+                format!("cannot set the recursion limit to {limit} at the recursion depth {}: the limit is too low", vm.depth + IPYTHON_FRAMES),
+            ));
+        }
+        vm.recursion_limit = limit as usize;
+        Ok(Value::None)
+    });
     m.function("exit", |_vm, args| {
         let exc = Exc::with_args(crate::value::exception::exception_class(ExcKind::SystemExit), args.positional);
         Err(exc)

@@ -24,6 +24,7 @@ pub fn module(_vm: &mut Interp) -> PyResult<Value> {
     }
     m.function("sleep", |vm, args| {
         check_arity("sleep", &args, 1, 1)?;
+        vm.flush_streams();
         let seconds = vm.to_float(&args.positional[0])?;
         if seconds < 0.0 {
             return Err(Exc::value_error("sleep length must be non-negative"));
