@@ -71,6 +71,9 @@ impl Interp {
             }
             ExprKind::Call(func, args) => {
                 let func = self.eval(frame, func)?;
+                if args.is_empty() && frame.code.is_some() && is_builtin_locals(&func) {
+                    return self.frame_locals(frame);
+                }
                 let args = self.eval_args(frame, args, &func)?;
                 return self.call(&func, args);
             }
@@ -287,6 +290,11 @@ impl Interp {
         }
         Ok(out)
     }
+}
+
+/// Whether `func` is the builtin `locals` (which needs the calling frame).
+fn is_builtin_locals(func: &Value) -> bool {
+    func.downcast::<crate::value::function::BuiltinFunction>().is_some_and(|f| f.name == "locals" && f.module.is_none())
 }
 
 fn starred_error(e: Exc, value: &Value) -> Exc {

@@ -9,7 +9,7 @@ use super::{Interp, IPYTHON_FRAMES};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::dict::{hash_value, numbers_equal};
 use crate::value::exception::{as_exception, Exc, ExcKind, PyResult};
-use crate::value::object::{Args, PyObject};
+use crate::value::object::Args;
 use crate::value::types::{as_type, type_of};
 use crate::value::{bytes, complex, float, format, int, str as pystr, List, Value};
 
@@ -282,6 +282,16 @@ impl Interp {
             Exc::type_error(format!("{what} {}", type_of(value).name))
         } else {
             Exc::type_error(format!("'{}' object cannot be interpreted as an integer", type_of(value).name))
+        }
+    }
+
+    /// `operator.index(x)`: an int (of any size) from ints, bools and int-like objects.
+    pub fn to_index(&mut self, value: &Value) -> PyResult<Value> {
+        match value {
+            Value::Int(_) | Value::BigInt(_) => Ok(value.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Object(obj) => obj.as_index().ok_or_else(|| self.index_type_error(value, "")),
+            _ => Err(self.index_type_error(value, "")),
         }
     }
 

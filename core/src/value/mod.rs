@@ -19,6 +19,7 @@ pub mod list;
 pub mod object;
 pub mod set;
 pub mod signatures;
+pub mod structseq;
 pub mod str;
 pub mod types;
 

@@ -2,6 +2,7 @@
 //! and exception classes, and the constants.
 
 pub mod descriptors;
+pub mod dynamic;
 pub mod methods;
 pub mod subscript;
 
@@ -400,15 +401,10 @@ pub fn install(vm: &mut Interp) {
             Ok(Value::None)
         });
     }
-    def(vm, "globals", |vm, _args| {
-        let dict = crate::value::Dict::new();
-        for name in vm.global_names() {
-            if let Some(v) = vm.get_global(&name) {
-                dict.set(Value::str(&name), v)?;
-            }
-        }
-        Ok(Value::Dict(Rc::new(dict)))
-    });
+    def(vm, "globals", dynamic::globals);
+    def(vm, "locals", dynamic::globals);
+    def(vm, "eval", dynamic::eval);
+    def(vm, "exec", dynamic::exec);
     def(vm, "display", |vm, args| {
         for value in &args.positional {
             let bundle = vm.mime_bundle(value)?;
@@ -617,6 +613,12 @@ fn sum(vm: &mut Interp, args: Args) -> PyResult<Value> {
 impl Interp {
     /// `dir(x)`.
     pub fn dir(&mut self, value: &Value) -> Vec<String> {
+        let class = type_of(value);
+        if class.module == "builtins" {
+            if let Some(names) = crate::value::signatures::dir_of(&class.name) {
+                return names.iter().map(|s| s.to_string()).collect();
+            }
+        }
         let mut names: Vec<String> = match value {
             Value::Str(_) => crate::value::str::METHODS.iter().map(|s| s.to_string()).collect(),
             Value::Bytes(_) => crate::value::bytes::METHODS.iter().map(|s| s.to_string()).collect(),

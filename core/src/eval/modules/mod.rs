@@ -129,7 +129,7 @@ impl Interp {
             }
             if let Some(attr) = self.getattr_opt(&parent_module, child)? {
                 if attr.downcast::<Module>().is_some() {
-                    self.modules.insert(name.to_string(), attr.clone());
+                    self.register_module(name, attr.clone());
                     return Ok(attr);
                 }
             }
@@ -142,7 +142,7 @@ impl Interp {
                 });
             };
             let module = make(self)?;
-            self.modules.insert(name.to_string(), module.clone());
+            self.register_module(name, module.clone());
             if let Some(p) = parent_module.downcast::<Module>() {
                 p.set(child, module.clone());
             }
@@ -152,8 +152,18 @@ impl Interp {
             return Err(not_found(name));
         };
         let module = make(self)?;
-        self.modules.insert(name.to_string(), module.clone());
+        self.register_module(name, module.clone());
         Ok(module)
+    }
+
+    /// Records an imported module (`sys.modules` included).
+    fn register_module(&mut self, name: &str, module: Value) {
+        self.modules.insert(name.to_string(), module.clone());
+        if let Some(sys) = self.modules.get("sys").and_then(|m| m.downcast::<Module>()).and_then(|m| m.get("modules")) {
+            if let Value::Dict(d) = sys {
+                let _ = d.set(Value::str(name), module);
+            }
+        }
     }
 
     /// The names `from m import *` binds: `__all__`, else the public attributes.

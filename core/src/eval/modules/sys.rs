@@ -9,6 +9,7 @@ use crate::value::exception::{Exc, ExcKind, PyResult};
 use crate::value::function::{check_arity, NativeMethod};
 use crate::value::object::{Args, PyObject};
 use crate::value::types::{builtin, TypeObject};
+use crate::value::structseq::StructSeq;
 use crate::value::Value;
 
 /// `sys.stdout` / `sys.stderr`: writing goes to the cell's output streams.
@@ -62,13 +63,24 @@ impl PyObject for StdStream {
 }
 
 /// Builds `sys`.
-pub fn module(_vm: &mut Interp) -> PyResult<Value> {
+pub fn module(vm: &mut Interp) -> PyResult<Value> {
     let m = Module::new("sys", Some("This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter."));
-    m.set("version", Value::str("3.11.7 (h5lab)"));
+    m.set("version", Value::str("3.11.7 (main, h5lab) [Rust]"));
     m.set(
         "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+        StructSeq::value(
+            "sys",
+            "version_info",
+            &["major", "minor", "micro", "releaselevel", "serial"],
+            vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
+        ),
     );
+    m.set("hexversion", Value::Int(0x030b07f0));
+    let modules = crate::value::Dict::new();
+    for (name, module) in &vm.modules {
+        modules.set(Value::str(name), module.clone())?;
+    }
+    m.set("modules", Value::Dict(Rc::new(modules)));
     m.set("platform", Value::str("linux"));
     m.set("maxsize", Value::Int(i64::MAX));
     m.set("byteorder", Value::str("little"));

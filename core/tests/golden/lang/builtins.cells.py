@@ -102,7 +102,7 @@ round(float('inf'))
 # %%
 int('9' * 50), len(str(2 ** 1000)), str(10 ** 20)
 # %%
-bytes(3), bytes('abc', 'ascii'), bytearray(2), memoryview if False else 'skip', b'abc'.hex(), bytes.fromhex('4142')
+bytes(3), bytes('abc', 'ascii'), b'abc'.hex(), bytes.fromhex('4142')
 # %%
 list(b'AB'), b'a' + b'b', b'ab' * 2, b'b' in b'abc', b'hello'.find(b'l'), b'x'.decode('ascii')
 # %%
