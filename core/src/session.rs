@@ -178,9 +178,8 @@ impl Session {
         let interp = Interp::new(lib, options.cwd.clone(), options.interrupt.clone(), options.color);
         let mut session =
             Session { options, interp, execution_count: 0, inputs: vec![String::new()], input_history: Default::default() };
-        session.interp.set_global("In", Value::list(vec![Value::str("")]));
-        session.interp.set_global("Out", Value::Dict(std::rc::Rc::new(crate::value::Dict::new())));
-        for name in ["_", "__", "___", "_i", "_ii", "_iii"] {
+        session.interp.init_user_namespace();
+        for name in ["_", "__", "___"] {
             session.interp.set_global(name, Value::str(""));
         }
         session
@@ -249,6 +248,7 @@ impl Session {
             Ok(module) => module,
             Err(error) => {
                 let exc = syntax_exception(&error, code, count);
+                self.interp.last_exception = Some(exc.clone());
                 return (None, Some(self.report(&exc)));
             }
         };
@@ -264,6 +264,7 @@ impl Session {
                     text: code.lines().nth(error.span.start.line.saturating_sub(1) as usize).unwrap_or("").to_string(),
                     cell: count,
                 });
+                self.interp.last_exception = Some(exc.clone());
                 return (None, Some(self.report(&exc)));
             }
         };
@@ -278,8 +279,16 @@ impl Session {
         self.interp.handling.clear();
         match result {
             Ok(_) => (self.interp.display_value.take().filter(|v| !v.is_none()), None),
+            Err(exc) if exc.is(ExcKind::UsageError) => {
+                // IPython shows a UsageError as a line on stderr, without a traceback.
+                let message = exc.str(&mut self.interp).unwrap_or_default();
+                sink.stream(crate::session::StreamName::Stderr, &format!("UsageError: {message}\n"));
+                (None, None)
+            }
+            Err(exc) if std::mem::take(&mut self.interp.replaying_traceback) => (None, Some(self.report(&exc))),
             Err(exc) => {
                 exc.leave_frame(frame_id, count, 1, None);
+                self.interp.last_exception = Some(exc.clone());
                 (None, Some(self.report(&exc)))
             }
         }

@@ -14,6 +14,10 @@ mod exec;
 mod expr;
 pub mod function;
 mod magics;
+mod magics_exec;
+mod magics_ns;
+mod shell;
+pub mod slist;
 pub mod ir;
 pub mod modules;
 pub mod names;
@@ -65,6 +69,12 @@ pub struct Interp {
     sink: Option<NonNull<dyn OutputSink>>,
     /// Python call depth, for RecursionError.
     pub(crate) depth: usize,
+    /// The directory before the last `%cd` (`%cd -`).
+    pub(crate) previous_dir: Option<PathBuf>,
+    /// The last uncaught exception (`%tb`, `%h5errors`).
+    pub last_exception: Option<Exc>,
+    /// Set by `%tb`: the exception raised is the last one, shown again as it was.
+    pub replaying_traceback: bool,
     /// `sys.getrecursionlimit()`.
     pub(crate) recursion_limit: usize,
     /// The lowest stack address deep recursion may reach before RecursionError (0:
@@ -105,6 +115,9 @@ impl Interp {
             sink: None,
             depth: 0,
             frame_ids: 0,
+            previous_dir: None,
+            last_exception: None,
+            replaying_traceback: false,
             recursion_limit: RECURSION_LIMIT,
             stack_limit: stack_limit(),
             handling: Vec::new(),

@@ -358,6 +358,9 @@ fn pretty_dispatch(vm: &mut Interp, p: &mut Printer, value: &Value, cycle: bool)
                 p.end_group(step, end);
                 return Ok(());
             }
+            if let Some(s) = obj.as_any().downcast_ref::<crate::eval::slist::SList>() {
+                return sequence(vm, p, &s.list.snapshot(), "[", "]", cycle, false);
+            }
             if let Some(t) = as_type(value) {
                 p.text(&t.qualified_name());
                 return Ok(());

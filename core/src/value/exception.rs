@@ -93,6 +93,7 @@ exception_kinds! {
     NotImplementedError: RuntimeError,
     RecursionError: RuntimeError,
     StdinNotImplementedError: NotImplementedError,
+    UsageError: Exception,
     SyntaxError: Exception,
     IndentationError: SyntaxError,
     TabError: IndentationError,
@@ -113,7 +114,7 @@ impl ExcKind {
     /// The module the class lives in (as its repr and tracebacks name it).
     pub fn module(self) -> &'static str {
         match self {
-            ExcKind::StdinNotImplementedError => "IPython.core.error",
+            ExcKind::StdinNotImplementedError | ExcKind::UsageError => "IPython.core.error",
             _ => "builtins",
         }
     }

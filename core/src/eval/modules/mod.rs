@@ -20,6 +20,7 @@ use crate::value::object::{Args, PyObject};
 use crate::value::types::{builtin, TypeObject};
 use crate::value::Value;
 
+pub use os::io_error as os_io_error;
 pub use sys::StdStream;
 
 /// Builds a native module.

@@ -137,3 +137,57 @@ r = !echo test
 r.s, r.n, str(r), list(r)
 # %%
 !ls nonexistent_dir_xyz
+# %%
+!sleep 0 &
+# %%
+def failing():
+    return {}['k']
+failing()
+# %%
+%tb
+# %%
+%who_ls
+# %%
+try:
+    1 / 0
+except ZeroDivisionError:
+    pass
+%tb
+# %%
+x = 5
+%reset -f
+# %%
+_
+# %%
+%tb
+# %%
+Out, In[-1]
+# %%
+%who_ls
+# %%
+y = 1
+%who_ls
+# %%
+%pwd;
+# %%
+v = %pwd
+v == %pwd
+# %%
+!!echo a; echo b
+# %%
+%ls nonexistent
+# %%
+%whos
+# %%
+long_value = 'x' * 100
+items = [1, 2, 3]
+%whos
+# %%
+!h5dump nonexistent.h5
+# %%
+_exit_code
+# %%
+!h5ls nonexistent.h5
+# %%
+out = !h5ls nonexistent.h5
+out, _exit_code
