@@ -405,13 +405,7 @@ pub fn install(vm: &mut Interp) {
     def(vm, "locals", dynamic::globals);
     def(vm, "eval", dynamic::eval);
     def(vm, "exec", dynamic::exec);
-    def(vm, "display", |vm, args| {
-        for value in &args.positional {
-            let bundle = vm.mime_bundle(value)?;
-            vm.display(bundle, None, false);
-        }
-        Ok(Value::None)
-    });
+    vm.set_builtin("display", super::modules::ipython::display_function());
 }
 
 fn class_check(value: &Value, spec: &Value, message: &str, test: impl Fn(&Value, &TypeObject) -> bool + Copy) -> PyResult<bool> {

@@ -2,6 +2,7 @@
 //! `os.path`, `math`, `time`; NumPy and h5py register theirs here too).
 
 pub mod io;
+pub mod ipython;
 mod math;
 mod os;
 mod sys;

@@ -103,3 +103,17 @@ def show_many():
 show_many()
 # %%
 display(*[1, 2])
+# %%
+png = bytes.fromhex('89504e470d0a1a0a0000000d4948445200000001000000010806000000' '1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082')
+with open('pixel.png', 'wb') as fh:
+    fh.write(png)
+Image(filename='pixel.png')
+# %%
+display(Image(data=png))
+# %%
+Image(png)
+# %%
+from IPython.display import Latex, SVG, JSON
+Latex('$x^2$')
+# %%
+display(HTML('<b>x</b>'), exclude=['text/html'])
