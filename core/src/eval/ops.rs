@@ -689,6 +689,13 @@ impl Interp {
     }
 
     fn sequence_ordering(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
+        self.enter_call().map_err(|_| Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"))?;
+        let result = self.sequence_ordering_inner(x, y);
+        self.leave_call();
+        result
+    }
+
+    fn sequence_ordering_inner(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
         for (p, q) in x.iter().zip(y) {
             if p.is(q) || self.eq(p, q)? {
                 continue;
@@ -706,13 +713,30 @@ impl Interp {
                 if x.len() != y.len() {
                     return Ok(Some(false));
                 }
+                self.enter_call().map_err(|_| Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"))?;
+                let mut equal = Ok(true);
                 for (k, v) in x.items() {
-                    match y.get(&k)? {
-                        Some(w) if v.is(&w) || self.eq(&v, &w)? => {}
-                        _ => return Ok(Some(false)),
+                    match y.get(&k) {
+                        Ok(Some(w)) if v.is(&w) => {}
+                        Ok(Some(w)) => match self.eq(&v, &w) {
+                            Ok(true) => {}
+                            other => {
+                                equal = other;
+                                break;
+                            }
+                        },
+                        Ok(Option::None) => {
+                            equal = Ok(false);
+                            break;
+                        }
+                        Err(e) => {
+                            equal = Err(e);
+                            break;
+                        }
                     }
                 }
-                Some(true)
+                self.leave_call();
+                Some(equal?)
             }
             (Object(_), _) | (_, Object(_)) => {
                 if let (Some(p), Some(q)) = (complex::parts(a), complex::parts(b)) {

@@ -9,6 +9,7 @@
 pub mod bytes;
 pub mod complex;
 pub mod dict;
+pub mod drop;
 pub mod exception;
 pub mod float;
 pub mod format;
