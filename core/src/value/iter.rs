@@ -304,11 +304,15 @@ impl PyObject for NativeIterator {
     }
 
     fn repr(&self, _vm: &mut Interp, this: &Value) -> PyResult<String> {
+        if self.name == "generator" {
+            return Ok(format!("<generator object <genexpr> at {}>", address(this)));
+        }
         Ok(format!("<{} object at {}>", self.name, address(this)))
     }
 
     fn has_custom_repr(&self) -> bool {
-        false
+        // Generators have their own repr; the other iterators show IPython's default.
+        self.name == "generator"
     }
 
     fn iter(&self, _vm: &mut Interp, this: &Value) -> PyResult<Value> {

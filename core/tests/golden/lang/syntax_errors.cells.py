@@ -10,10 +10,6 @@ if True
 # %%
 1 = x
 # %%
-def f():
-    return 1
-   x = 2
-# %%
   indented = 1
 # %%
 if True:
@@ -29,8 +25,6 @@ return x
 a = 1
 b = 2 +
 # %%
-d = {'a': 1, 'b': 2
-# %%
 del 1
 # %%
 import
@@ -45,9 +39,6 @@ else:
 f(x for x in range(3), 1)
 # %%
 def g(a=1, b):
-    pass
-# %%
-def h(a, a):
     pass
 # %%
 f(a=1, a=2)
@@ -74,9 +65,6 @@ break
 # %%
 continue
 # %%
-def outer():
-    nonlocal q
-# %%
 def uses_global_after():
     x = 1
     global x
@@ -85,8 +73,6 @@ x = 1 +* 2
 # %%
 "abc" "def
 # %%
-'''never closed
-# %%
 0777
 # %%
 1_000_
@@ -94,20 +80,6 @@ x = 1 +* 2
 1.e
 # %%
 0b102
-# %%
-x = (1, 2
-# %%
-[1, 2, 3
-# %%
-{1: 2,
- 3: 4
-# %%
-foo(
-# %%
-if x:
-    pass
-  else:
-    pass
 # %%
 class
 # %%
@@ -118,16 +90,6 @@ a.1
 x = yield 5
 # %%
 return 1
-# %%
-try:
-    pass
-# %%
-try:
-    pass
-except:
-    pass
-except ValueError:
-    pass
 # %%
 def f(*):
     pass
