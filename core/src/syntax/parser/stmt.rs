@@ -371,7 +371,7 @@ impl<'s> Parser<'s> {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(items) => {
-                let sp = if self.is_parenthesized(&target) { target.span } else { items[0].span };
+                let sp = if self.is_parenthesized(&target) { target.span } else { items.first().map_or(target.span, |i| i.span) };
                 return Err(self.special(sp, "only single target (not tuple) can be annotated"));
             }
             ExprKind::List(_) => {
