@@ -36,8 +36,9 @@ pub fn split_cells(text: &str) -> Vec<String> {
 pub enum Output {
     /// Text on stdout or stderr (consecutive chunks merged).
     Stream { name: String, text: String },
-    /// `Out[n]` (`execute_result`) or a `display()` (`display_data`).
-    Data { kind: &'static str, text_plain: Option<String>, mimes: Vec<String> },
+    /// `Out[n]` (`execute_result`) or a `display()` (`display_data`), with the display
+    /// id it was shown under (later updates replace it, as a notebook does).
+    Data { kind: &'static str, text_plain: Option<String>, mimes: Vec<String>, display_id: Option<String> },
     /// An uncaught exception.
     Error { ename: String, evalue: String, traceback: Vec<String> },
 }
@@ -47,7 +48,7 @@ impl Output {
     pub fn to_json(&self) -> Json {
         match self {
             Output::Stream { name, text } => json!({"type": "stream", "name": name, "text": text}),
-            Output::Data { kind, text_plain, mimes } => json!({"type": kind, "text/plain": text_plain, "mimes": mimes}),
+            Output::Data { kind, text_plain, mimes, .. } => json!({"type": kind, "text/plain": text_plain, "mimes": mimes}),
             Output::Error { ename, evalue, traceback } => {
                 json!({"type": "error", "ename": ename, "evalue": evalue, "traceback": traceback})
             }
@@ -55,15 +56,29 @@ impl Output {
     }
 }
 
-/// Records a cell's outputs as a notebook keeps them.
+/// Records a cell's outputs as a notebook (nbclient) keeps them: `clear_output(wait)`
+/// clears now or before the next output; `update_display` replaces the outputs shown
+/// under its display id, in this cell or in earlier ones (`earlier`).
 #[derive(Default)]
 pub struct RecordingSink {
     /// The outputs so far.
     pub outputs: Vec<Output>,
+    /// The outputs of earlier cells, which display updates may change.
+    pub earlier: Vec<Vec<Output>>,
+    clear_before_next: bool,
+}
+
+impl RecordingSink {
+    fn before_output(&mut self) {
+        if std::mem::take(&mut self.clear_before_next) {
+            self.outputs.clear();
+        }
+    }
 }
 
 impl OutputSink for RecordingSink {
     fn stream(&mut self, name: StreamName, text: &str) {
+        self.before_output();
         if let Some(Output::Stream { name: last, text: buffer }) = self.outputs.last_mut() {
             if last == name.as_str() {
                 buffer.push_str(text);
@@ -73,12 +88,29 @@ impl OutputSink for RecordingSink {
         self.outputs.push(Output::Stream { name: name.as_str().to_string(), text: text.to_string() });
     }
 
-    fn display(&mut self, bundle: MimeBundle, _display_id: Option<&str>, _update: bool) {
-        self.outputs.push(data_output("display_data", &bundle));
+    fn display(&mut self, bundle: MimeBundle, display_id: Option<&str>, update: bool) {
+        if update {
+            let Some(id) = display_id else { return };
+            let replacement = data_output("display_data", &bundle, Some(id));
+            for output in self.earlier.iter_mut().flatten().chain(self.outputs.iter_mut()) {
+                if let Output::Data { display_id: Some(shown), .. } = output {
+                    if shown == id {
+                        *output = replacement.clone();
+                    }
+                }
+            }
+            return;
+        }
+        self.before_output();
+        self.outputs.push(data_output("display_data", &bundle, display_id));
     }
 
-    fn clear_output(&mut self, _wait: bool) {
-        self.outputs.clear();
+    fn clear_output(&mut self, wait: bool) {
+        if wait {
+            self.clear_before_next = true;
+        } else {
+            self.outputs.clear();
+        }
     }
 
     fn input(&mut self, _prompt: &str, _password: bool) -> Result<String, InputError> {
@@ -86,8 +118,13 @@ impl OutputSink for RecordingSink {
     }
 }
 
-fn data_output(kind: &'static str, bundle: &MimeBundle) -> Output {
-    Output::Data { kind, text_plain: bundle.get("text/plain").cloned(), mimes: bundle.keys().cloned().collect() }
+fn data_output(kind: &'static str, bundle: &MimeBundle, display_id: Option<&str>) -> Output {
+    Output::Data {
+        kind,
+        text_plain: bundle.get("text/plain").cloned(),
+        mimes: bundle.keys().cloned().collect(),
+        display_id: display_id.map(str::to_string),
+    }
 }
 
 /// Removes ANSI escape sequences (`\x1b[...X`).
@@ -112,11 +149,18 @@ pub fn strip_ansi(text: &str) -> String {
 /// Runs one cell and returns its recorded outputs (errors last, tracebacks without
 /// ANSI escapes).
 pub fn run_cell(session: &mut Session, code: &str) -> Vec<Output> {
-    let mut sink = RecordingSink::default();
+    run_cell_after(session, code, &mut Vec::new())
+}
+
+/// Runs one cell after the cells whose outputs are `earlier` (display updates may
+/// change those).
+fn run_cell_after(session: &mut Session, code: &str, earlier: &mut Vec<Vec<Output>>) -> Vec<Output> {
+    let mut sink = RecordingSink { earlier: std::mem::take(earlier), ..RecordingSink::default() };
     let outcome = session.execute(code, ExecuteOptions::default(), &mut sink);
+    *earlier = std::mem::take(&mut sink.earlier);
     let mut outputs = sink.outputs;
     if let Some(result) = outcome.result {
-        outputs.push(data_output("execute_result", &result));
+        outputs.push(data_output("execute_result", &result, None));
     }
     if let Some(error) = outcome.error {
         outputs.push(Output::Error {
@@ -130,11 +174,17 @@ pub fn run_cell(session: &mut Session, code: &str) -> Vec<Output> {
 
 /// Runs every cell and returns the oracle-shaped JSON (a list of `{source, outputs}`).
 pub fn run_cells_json(session: &mut Session, cells: &[String]) -> Json {
+    let mut recorded: Vec<Vec<Output>> = Vec::new();
+    for code in cells {
+        let outputs = run_cell_after(session, code, &mut recorded);
+        recorded.push(outputs);
+    }
     Json::Array(
         cells
             .iter()
-            .map(|code| {
-                let outputs: Vec<Json> = run_cell(session, code).iter().map(Output::to_json).collect();
+            .zip(&recorded)
+            .map(|(code, outputs)| {
+                let outputs: Vec<Json> = outputs.iter().map(Output::to_json).collect();
                 json!({"source": code, "outputs": outputs})
             })
             .collect(),

@@ -167,16 +167,19 @@ pub struct Session {
     execution_count: u64,
     /// `In`: the cells' sources by execution count (index 0 is empty, as IPython's).
     inputs: Vec<String>,
+    /// The current cell and the three before it, newest first (`_i00`, `_i`, `_ii`,
+    /// `_iii`).
+    input_history: [String; 4],
 }
 
 impl Session {
     /// A fresh session on the HDF5 owner thread.
     pub fn new(lib: &Library, options: SessionOptions) -> Session {
         let interp = Interp::new(lib, options.cwd.clone(), options.interrupt.clone(), options.color);
-        let mut session = Session { options, interp, execution_count: 0, inputs: vec![String::new()] };
-        session.interp.set_global("In", Value::list(vec![Value::str("")]));
-        session.interp.set_global("Out", Value::Dict(std::rc::Rc::new(crate::value::Dict::new())));
-        for name in ["_", "__", "___", "_i", "_ii", "_iii"] {
+        let mut session =
+            Session { options, interp, execution_count: 0, inputs: vec![String::new()], input_history: Default::default() };
+        session.interp.init_user_namespace();
+        for name in ["_", "__", "___"] {
             session.interp.set_global(name, Value::str(""));
         }
         session
@@ -215,7 +218,8 @@ impl Session {
             self.execution_count = count;
             let text = transformed_text(code);
             self.inputs.push(text.clone());
-            self.record_input(&text);
+            // IPython's history keeps cells without their trailing newlines.
+            self.record_input(text.trim_end_matches('\n'), code.trim_end_matches('\n'));
         }
         let (result, error) = self.run(code, count, sink);
         let mut outcome = ExecuteOutcome { execution_count: count, error, ..ExecuteOutcome::default() };
@@ -244,6 +248,7 @@ impl Session {
             Ok(module) => module,
             Err(error) => {
                 let exc = syntax_exception(&error, code, count);
+                self.interp.last_exception = Some(exc.clone());
                 return (None, Some(self.report(&exc)));
             }
         };
@@ -259,38 +264,49 @@ impl Session {
                     text: code.lines().nth(error.span.start.line.saturating_sub(1) as usize).unwrap_or("").to_string(),
                     cell: count,
                 });
+                self.interp.last_exception = Some(exc.clone());
                 return (None, Some(self.report(&exc)));
             }
         };
         self.interp.current_cell = count;
         self.interp.display_value = None;
+        let frame_id = self.interp.new_frame_id();
         let result = self.interp.with_sink(sink, |vm| {
-            let mut frame = Frame::module();
+            let mut frame = Frame::module(frame_id);
             vm.exec_block(&mut frame, &body)
         });
         self.interp.depth = 0;
         self.interp.handling.clear();
         match result {
             Ok(_) => (self.interp.display_value.take().filter(|v| !v.is_none()), None),
+            Err(exc) if exc.is(ExcKind::UsageError) => {
+                // IPython shows a UsageError as a line on stderr, without a traceback.
+                let message = exc.str(&mut self.interp).unwrap_or_default();
+                sink.stream(crate::session::StreamName::Stderr, &format!("UsageError: {message}\n"));
+                (None, None)
+            }
+            Err(exc) if std::mem::take(&mut self.interp.replaying_traceback) => (None, Some(self.report(&exc))),
             Err(exc) => {
-                exc.push_frame_at(0, count, 1, None);
+                exc.leave_frame(frame_id, count, 1, None);
+                self.interp.last_exception = Some(exc.clone());
                 (None, Some(self.report(&exc)))
             }
         }
     }
 
-    fn record_input(&mut self, code: &str) {
+    /// IPython's history variables: `In` (cells as transformed), `_iN` and
+    /// `_i`/`_ii`/`_iii` (as typed; while a cell runs, `_i` is the cell before it).
+    fn record_input(&mut self, transformed: &str, code: &str) {
         if let Some(Value::List(list)) = self.interp.get_global("In") {
-            list.push(Value::str(code));
+            list.push(Value::str(transformed));
         }
-        let previous = [self.interp.get_global("_i"), self.interp.get_global("_ii")];
-        if let Some(v) = previous[1].clone() {
-            self.interp.set_global("_iii", v);
+        let history = &mut self.input_history;
+        history.rotate_right(1);
+        history[0] = code.to_string();
+        let names = ["_i", "_ii", "_iii"];
+        for (name, text) in names.iter().zip(history[1..].iter()) {
+            self.interp.set_global(name, Value::str(text));
         }
-        if let Some(v) = previous[0].clone() {
-            self.interp.set_global("_ii", v);
-        }
-        self.interp.set_global("_i", Value::str(code));
         self.interp.set_global(&format!("_i{}", self.execution_count), Value::str(code));
     }
 
@@ -326,17 +342,7 @@ impl Session {
         };
         let mut frames = exc.0.traceback.borrow().clone();
         frames.reverse();
-        if let (Some(later), Some(&catch_depth)) = (later, exc.0.traceback_depths.borrow().last()) {
-            let later_depths = later.0.traceback_depths.borrow();
-            if let Some(i) = later_depths.iter().position(|&d| d == catch_depth) {
-                let line = later.0.traceback.borrow()[i].line;
-                if let Some(first) = frames.first_mut() {
-                    if first.line != line {
-                        first.frame_line = Some(line);
-                    }
-                }
-            }
-        }
+        let _ = later;
         let earlier = if depth > 10 {
             None
         } else if let Some(cause) = exc.0.cause.borrow().clone() {

@@ -33,12 +33,14 @@ pub struct Frame {
     pub code: Option<Rc<FunctionCode>>,
     /// For comprehension code: what it is building.
     pub(crate) accumulator: Option<Accumulator>,
+    /// Unique among the session's frames: which traceback entries belong to it.
+    pub id: u64,
 }
 
 impl Frame {
     /// The frame of cell-level code.
-    pub fn module() -> Frame {
-        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None }
+    pub fn module(id: u64) -> Frame {
+        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None, id }
     }
 }
 
@@ -50,7 +52,13 @@ impl Interp {
             return Err(Exc::not_implemented(format!("generator functions ({} uses yield)", code.name)));
         }
         let locals = self.bind_arguments(function, args)?;
-        let mut frame = Frame { locals, cells: Vec::with_capacity(code.cellvars.len() + code.freevars.len()), code: Some(code.clone()), accumulator: None };
+        let mut frame = Frame {
+            locals,
+            cells: Vec::with_capacity(code.cellvars.len() + code.freevars.len()),
+            code: Some(code.clone()),
+            accumulator: None,
+            id: self.new_frame_id(),
+        };
         for (_, param_slot) in &code.cellvars {
             let initial = param_slot.and_then(|slot| frame.locals[slot as usize].take());
             frame.cells.push(Rc::new(RefCell::new(initial)));
@@ -66,21 +74,10 @@ impl Interp {
     /// frame's traceback entry.
     pub(crate) fn run_frame(&mut self, frame: &mut Frame, code: &Rc<FunctionCode>) -> PyResult<Flow> {
         self.enter_call()?;
-        let depth = self.depth;
         let result = self.exec_block(frame, &code.body);
         self.leave_call();
         result.map_err(|e| {
-            e.push_frame_at(
-                depth,
-                code.cell,
-                code.first_line,
-                Some(FunctionFrame {
-                    name: code.name.to_string(),
-                    signature: code.signature.to_string(),
-                    first_line: code.first_line,
-                    last_line: code.last_line,
-                }),
-            );
+            e.leave_frame(frame.id, code.cell, code.first_line, Some(function_frame(code)));
             e
         })
     }
@@ -101,6 +98,7 @@ impl Interp {
             locals,
             cells: Vec::new(),
             code: Some(code.clone()),
+            id: self.new_frame_id(),
             accumulator: Some(match kind {
                 ComprehensionKind::List | ComprehensionKind::Generator => Accumulator::List(Vec::new()),
                 ComprehensionKind::Set => Accumulator::Set(Vec::new()),
@@ -220,6 +218,16 @@ impl Interp {
             return Err(missing_error(name, &missing, "keyword-only"));
         }
         Ok(locals)
+    }
+}
+
+/// The traceback description of a function's frame.
+pub(crate) fn function_frame(code: &FunctionCode) -> FunctionFrame {
+    FunctionFrame {
+        name: code.qualname.to_string(),
+        signature: code.signature.to_string(),
+        first_line: code.first_line,
+        last_line: code.last_line,
     }
 }
 

@@ -118,21 +118,52 @@ pub fn float(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<V
     }))
 }
 
-/// `complex(re, im)`.
+/// `complex(re, im)`, `complex("1+2j")`.
 pub fn complex(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<Value> {
     let slots = bind("complex", args, &["real", "imag"], 0)?;
-    let part = |vm: &mut Interp, v: &Option<Value>| -> PyResult<(f64, f64)> {
+    if let Some(Value::Str(text)) = &slots[0] {
+        if slots[1].is_some() {
+            return Err(Exc::type_error("complex() can't take second arg if first is a string"));
+        }
+        let (re, im) = complex::parse(text).ok_or_else(|| Exc::value_error("complex() arg is a malformed string"))?;
+        return Ok(complex::value(re, im));
+    }
+    if let Some(v @ Value::Str(_)) = &slots[1] {
+        return Err(Exc::type_error(format!("complex() second arg must be a number, not {}", type_of(v).name)));
+    }
+    // CPython: real part minus the imaginary part of a complex `imag`; imaginary part
+    // `imag` (its real part) plus the imaginary part of a complex `real`.
+    let part = |vm: &mut Interp, v: &Option<Value>, which: &str| -> PyResult<Option<(f64, f64, bool)>> {
         match v {
-            None => Ok((0.0, 0.0)),
-            Some(v) => match complex::parts(v) {
-                Some(p) => Ok(p),
-                None => Ok((vm.to_float(v)?, 0.0)),
+            None => Ok(None),
+            Some(v) => match v.downcast::<complex::Complex>() {
+                Some(c) => Ok(Some((c.re, c.im, true))),
+                None => match vm.to_float(v) {
+                    Ok(x) => Ok(Some((x, 0.0, false))),
+                    Err(_) => Err(Exc::type_error(format!(
+                        "complex() {which} must be a number, not {}",
+                        type_of(v).name
+                    ))),
+                },
             },
         }
     };
-    let (a, b) = part(vm, &slots[0])?;
-    let (c, d) = part(vm, &slots[1])?;
-    Ok(complex::value(a - d, b + c))
+    let real = part(vm, &slots[0], "first argument")?;
+    let imag = part(vm, &slots[1], "second argument")?;
+    let (mut re, mut im) = match real {
+        Some((a, b, _)) => (a, if imag.is_none() { b } else { 0.0 }),
+        None => (0.0, 0.0),
+    };
+    if let Some((c, d, imag_is_complex)) = imag {
+        im = c;
+        if imag_is_complex {
+            re -= d;
+        }
+        if let Some((_, b, true)) = real {
+            im += b;
+        }
+    }
+    Ok(complex::value(re, im))
 }
 
 /// `str(x)`, `str(b, encoding)`.

@@ -351,6 +351,10 @@ impl Interp {
         };
         let value = self.eval(frame, exc)?;
         let exc = self.to_exception(&value)?;
+        exc.reraise_explicitly();
+        if let Some(current) = self.handling.last() {
+            exc.set_context(&current.clone());
+        }
         if let Some(cause) = cause {
             let cause_value = self.eval(frame, cause)?;
             let cause_exc = if cause_value.is_none() { None } else { Some(self.to_exception(&cause_value)?) };
@@ -405,18 +409,28 @@ impl Interp {
         let outcome = match self.exec_block(frame, body) {
             Ok(Flow::Normal) => self.exec_block(frame, orelse),
             Ok(flow) => Ok(flow),
+            Err(exc) if handlers.is_empty() => Err(exc),
             Err(exc) => self.handle(frame, exc, handlers),
         };
         if finalbody.is_empty() {
             return outcome;
         }
+        if let Err(exc) = &outcome {
+            self.catch_in_frame(frame, exc);
+        }
         match self.exec_block(frame, finalbody) {
-            Ok(Flow::Normal) => outcome,
+            Ok(Flow::Normal) => {
+                if let Err(exc) = &outcome {
+                    // Re-raised at the end of the finally block.
+                    exc.0.pending_line.set(Some(final_line(finalbody)));
+                }
+                outcome
+            }
             Ok(flow) => Ok(flow),
             Err(e) => {
                 if let Err(previous) = outcome {
-                    if !e.0.suppress_context.get() && e.0.context.borrow().is_none() && !Rc::ptr_eq(&e.0, &previous.0) {
-                        *e.0.context.borrow_mut() = Some(previous);
+                    if !e.0.suppress_context.get() {
+                        e.set_context(&previous);
                     }
                 }
                 Err(e)
@@ -425,6 +439,10 @@ impl Interp {
     }
 
     fn handle(&mut self, frame: &mut Frame, exc: Exc, handlers: &[Handler]) -> PyResult<Flow> {
+        self.catch_in_frame(frame, &exc);
+        if let Some(outer) = self.handling.last() {
+            exc.set_context(&outer.clone());
+        }
         for handler in handlers {
             let matches = match &handler.class {
                 None => true,
@@ -435,11 +453,6 @@ impl Interp {
             };
             if !matches {
                 continue;
-            }
-            // The frame's traceback entry is fixed where the exception was caught.
-            if let Some(line) = exc.0.pending_line.take() {
-                exc.0.pending_line.set(Some(line));
-                self.commit_frame_entry(frame, &exc);
             }
             if let Some((var, _)) = &handler.name {
                 self.store(frame, *var, exc.to_value());
@@ -452,34 +465,26 @@ impl Interp {
             }
             return match result {
                 Err(new) => {
-                    if !Rc::ptr_eq(&new.0, &exc.0) && new.0.context.borrow().is_none() {
-                        *new.0.context.borrow_mut() = Some(exc);
-                    }
+                    new.set_context(&exc);
                     Err(new)
                 }
                 ok => ok,
             };
         }
+        // Re-raised by the last `except` clause that did not match.
+        if let Some(last) = handlers.last() {
+            exc.0.pending_line.set(Some(last.line));
+        }
         Err(exc)
     }
 
-    /// Records the current frame's traceback entry for an exception caught in it.
-    fn commit_frame_entry(&mut self, frame: &Frame, exc: &Exc) {
+    /// Records the current frame's traceback entry for an exception caught in it (by
+    /// `except` or `finally`).
+    fn catch_in_frame(&mut self, frame: &Frame, exc: &Exc) {
         match &frame.code {
-            Some(code) => exc.push_frame(
-                self.depth,
-                code.cell,
-                code.first_line,
-                Some(crate::render::traceback::FunctionFrame {
-                    name: code.name.to_string(),
-                    signature: code.signature.to_string(),
-                    first_line: code.first_line,
-                    last_line: code.last_line,
-                }),
-            ),
-            None => exc.push_frame(0, self.current_cell, 1, None),
+            Some(code) => exc.enter_frame(frame.id, code.cell, code.first_line, Some(super::call::function_frame(code))),
+            None => exc.enter_frame(frame.id, self.current_cell, 1, None),
         }
-        exc.0.committed_depth.set(Some(self.depth));
     }
 
     /// Makes a function value from a `def` or `lambda`.
@@ -511,6 +516,28 @@ impl Interp {
                 _ => Rc::new(std::cell::RefCell::new(None)),
             })
             .collect()
+    }
+}
+
+/// The line of the last instruction CPython compiles for a block: where a frame is
+/// left when an exception is re-raised at the block's end (`f_lineno`).
+pub(crate) fn final_line(body: &[Stmt]) -> u32 {
+    let Some(last) = body.last() else { return 0 };
+    match &last.kind {
+        StmtKind::If(_, then, orelse) => final_line(if orelse.is_empty() { then } else { orelse }).max(last.line),
+        StmtKind::For(_, _, _, orelse) | StmtKind::While(_, _, orelse) if !orelse.is_empty() => final_line(orelse),
+        StmtKind::Try(body, handlers, orelse, finalbody) => {
+            if !finalbody.is_empty() {
+                final_line(finalbody)
+            } else if let Some(h) = handlers.last() {
+                final_line(&h.body)
+            } else if !orelse.is_empty() {
+                final_line(orelse)
+            } else {
+                final_line(body)
+            }
+        }
+        _ => last.line,
     }
 }
 

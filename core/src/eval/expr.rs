@@ -71,7 +71,10 @@ impl Interp {
             }
             ExprKind::Call(func, args) => {
                 let func = self.eval(frame, func)?;
-                let args = self.eval_args(frame, args)?;
+                if args.is_empty() && frame.code.is_some() && is_builtin_locals(&func) {
+                    return self.frame_locals(frame);
+                }
+                let args = self.eval_args(frame, args, &func)?;
                 return self.call(&func, args);
             }
             ExprKind::Compare(left, rest) => return self.eval_compare(frame, left, rest),
@@ -194,7 +197,7 @@ impl Interp {
         }
     }
 
-    fn eval_args(&mut self, frame: &mut Frame, args: &[CallArg]) -> PyResult<Args> {
+    fn eval_args(&mut self, frame: &mut Frame, args: &[CallArg], func: &Value) -> PyResult<Args> {
         let mut out = Args { positional: Vec::with_capacity(args.len()), keywords: Vec::new() };
         for arg in args {
             match arg {
@@ -219,7 +222,10 @@ impl Interp {
                     for (k, value) in self.mapping_items(&v)? {
                         let Value::Str(key) = k else { return Err(Exc::type_error("keywords must be strings")) };
                         if out.keywords.iter().any(|(existing, _)| *existing == key) {
-                            return Err(Exc::type_error(format!("got multiple values for keyword argument '{key}'")));
+                            return Err(Exc::type_error(format!(
+                                "{} got multiple values for keyword argument '{key}'",
+                                self.function_str(func)
+                            )));
                         }
                         out.keywords.push((key, value));
                     }
@@ -227,6 +233,18 @@ impl Interp {
             }
         }
         Ok(out)
+    }
+
+    /// CPython's `_PyObject_FunctionStr`: `__main__.f()`, `len()`, `list.append()`.
+    pub(crate) fn function_str(&mut self, func: &Value) -> String {
+        let qualname = match self.getattr_opt(func, "__qualname__") {
+            Ok(Some(Value::Str(q))) => q.to_string(),
+            _ => return format!("{} object", type_of(func).name),
+        };
+        match self.getattr_opt(func, "__module__") {
+            Ok(Some(Value::Str(m))) if &*m != "builtins" => format!("{m}.{qualname}()"),
+            _ => format!("{qualname}()"),
+        }
     }
 
     fn eval_compare(&mut self, frame: &mut Frame, left: &Expr, rest: &[(CmpOp, Expr)]) -> PyResult<Value> {
@@ -272,6 +290,11 @@ impl Interp {
         }
         Ok(out)
     }
+}
+
+/// Whether `func` is the builtin `locals` (which needs the calling frame).
+fn is_builtin_locals(func: &Value) -> bool {
+    func.downcast::<crate::value::function::BuiltinFunction>().is_some_and(|f| f.name == "locals" && f.module.is_none())
 }
 
 fn starred_error(e: Exc, value: &Value) -> Exc {

@@ -1,183 +1,166 @@
-//! IPython's line forms: `!cmd` (run through a pseudo-terminal as IPython does, so
-//! output arrives as it is produced, stdout and stderr merged, with CRLF line ends),
-//! `x = !cmd`, `%magics`, and `obj?` help.
-
-use std::ffi::c_int;
-use std::fs::File;
-use std::io::Read;
-use std::os::fd::FromRawFd;
-use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
-use std::rc::Rc;
-use std::time::Duration;
+//! IPython's magics: `%name args` line magics and `%%name line` cell magics, with
+//! IPython's output. The `!cmd` forms are in [`super::shell`], `%time`/`%timeit` and
+//! the capturing cell magics in [`super::magics_exec`], `%who`/`%whos`/`%reset` in
+//! [`super::magics_ns`].
 
 use super::call::Frame;
-use super::ir::{ShellCall, ShellPiece};
 use super::Interp;
 use crate::value::exception::{Exc, ExcKind, PyResult};
 use crate::value::Value;
 
+/// IPython's default shell aliases (`%ls`, `%mkdir`, ...) and the commands they run.
+const ALIASES: &[(&str, &str)] = &[
+    ("cat", "cat"),
+    ("cp", "cp"),
+    ("ldir", "ls -F -o --color | grep /$"),
+    ("lf", "ls -F -o --color | grep ^-"),
+    ("lk", "ls -F -o --color | grep ^l"),
+    ("ll", "ls -F -o --color"),
+    ("ls", "ls -F --color"),
+    ("lx", "ls -F -o --color | grep ^-..x"),
+    ("mkdir", "mkdir"),
+    ("mv", "mv"),
+    ("rm", "rm"),
+    ("rmdir", "rmdir"),
+];
+
 impl Interp {
-    /// The command line of a `!cmd` with `$name`/`{expr}` substituted (the original text
-    /// stays where evaluation fails, as IPython's var_expand leaves it).
-    fn expand(&mut self, frame: &mut Frame, call: &ShellCall) -> String {
-        let mut out = String::new();
-        for piece in &call.parts {
-            match piece {
-                ShellPiece::Literal(text) => out.push_str(text),
-                ShellPiece::Expr(expr, raw) => match self.eval(frame, expr).and_then(|v| self.str(&v)) {
-                    Ok(text) => out.push_str(&text),
-                    Err(_) => out.push_str(raw),
-                },
-            }
-        }
-        out
-    }
-
-    /// `!cmd` as a statement: output streamed to stdout; `_exit_code` set.
-    pub(crate) fn run_shell_statement(&mut self, frame: &mut Frame, call: &Rc<ShellCall>) -> PyResult<()> {
-        let command = self.expand(frame, call);
-        if call.capture {
-            let lines = self.run_shell_capture(frame, call)?;
-            self.display_value = Some(lines);
-            return Ok(());
-        }
-        if command.trim_end().ends_with('&') {
-            return Err(Exc::not_implemented("background processes (a trailing '&' in !cmd)"));
-        }
-        let code = self.run_in_pty(&command)?;
-        self.set_global("_exit_code", Value::Int(code as i64));
-        Ok(())
-    }
-
-    /// `x = !cmd`: the output lines as a list.
-    pub(crate) fn run_shell_capture(&mut self, frame: &mut Frame, call: &Rc<ShellCall>) -> PyResult<Value> {
-        let command = self.expand(frame, call);
-        let output = Command::new("/bin/sh")
-            .arg("-c")
-            .arg(&command)
-            .current_dir(&self.cwd)
-            .stdin(Stdio::null())
-            .stderr(Stdio::inherit())
-            .output()
-            .map_err(|e| Exc::os_error(e.raw_os_error().unwrap_or(0), e.to_string()))?;
-        let text = String::from_utf8_lossy(&output.stdout);
-        self.set_global("_exit_code", Value::Int(output.status.code().unwrap_or(-1) as i64));
-        Ok(Value::list(text.lines().map(Value::str).collect()))
-    }
-
-    /// Runs a command in a pseudo-terminal, streaming its output; the exit status.
-    fn run_in_pty(&mut self, command: &str) -> PyResult<i32> {
-        let (master, slave) = open_pty().map_err(|e| Exc::os_error(e.raw_os_error().unwrap_or(0), e.to_string()))?;
-        let shell = "/bin/sh";
-        let mut cmd = Command::new(shell);
-        cmd.arg("-c").arg(command).current_dir(&self.cwd);
-        let stdio = |f: &File| f.try_clone().map(Stdio::from);
-        let spawn = (|| -> std::io::Result<std::process::Child> {
-            cmd.stdin(stdio(&slave)?).stdout(stdio(&slave)?).stderr(stdio(&slave)?);
-            // SAFETY: setsid is async-signal-safe; it gives the child its own session
-            // so an interrupt can signal its whole process group.
-            unsafe {
-                cmd.pre_exec(|| {
-                    libc::setsid();
-                    Ok(())
-                });
-            }
-            cmd.spawn()
-        })();
-        drop(slave);
-        let mut child = spawn.map_err(|e| Exc::os_error(e.raw_os_error().unwrap_or(0), e.to_string()))?;
-        let mut master = master;
-        let mut pending: Vec<u8> = Vec::new();
-        let mut buf = [0u8; 8192];
-        loop {
-            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-                // SAFETY: signalling the child's process group.
-                unsafe { libc::kill(-(child.id() as i32), libc::SIGINT) };
-                let _ = child.wait();
-                self.check_interrupt()?;
-            }
-            if !readable(&master, Duration::from_millis(50)) {
-                if let Ok(Some(_)) = child.try_wait() {
-                    // Drain what is left, then stop.
-                    if !readable(&master, Duration::from_millis(0)) {
-                        break;
-                    }
-                } else {
-                    continue;
-                }
-            }
-            match master.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    pending.extend_from_slice(&buf[..n]);
-                    let valid = match std::str::from_utf8(&pending) {
-                        Ok(_) => pending.len(),
-                        Err(e) if e.error_len().is_none() => e.valid_up_to(),
-                        Err(_) => pending.len(),
-                    };
-                    let text = String::from_utf8_lossy(&pending[..valid]).into_owned();
-                    pending.drain(..valid);
-                    if !text.is_empty() {
-                        self.write_stdout(&text);
-                    }
-                }
-                Err(e) if e.raw_os_error() == Some(libc::EIO) => break,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(_) => break,
-            }
-        }
-        if !pending.is_empty() {
-            let text = String::from_utf8_lossy(&pending).into_owned();
-            self.write_stdout(&text);
-        }
-        let status = child.wait().map_err(|e| Exc::os_error(e.raw_os_error().unwrap_or(0), e.to_string()))?;
-        Ok(status.code().unwrap_or(-1))
-    }
-
     /// `%name args`; `Ok(Some(v))` is the magic's value (shown as Out when last).
     pub(crate) fn run_line_magic(&mut self, name: &str, args: &str) -> PyResult<Option<Value>> {
         match name {
             "pwd" => Ok(Some(Value::str(self.cwd.to_string_lossy()))),
-            "cd" => {
-                let target = args.trim();
-                let home = std::env::var("HOME").unwrap_or_else(|_| "/".into());
-                let dest = if target.is_empty() || target == "~" { std::path::PathBuf::from(home) } else { self.cwd.join(target) };
-                match std::fs::canonicalize(&dest) {
-                    Ok(path) if path.is_dir() => {
-                        self.cwd = path.clone();
-                        let _ = std::env::set_current_dir(&path);
-                        self.write_stdout(&format!("{}\n", path.display()));
-                        Ok(None)
-                    }
-                    _ => {
-                        self.write_stderr(&format!("[Errno 2] No such file or directory: '{target}'\n"));
-                        Ok(None)
-                    }
+            "cd" => self.magic_cd(args.trim()).map(|_| None),
+            "env" => self.magic_env(args.trim()),
+            "who" => self.magic_who(args).map(|_| None),
+            "who_ls" => self.who_ls(args).map(|names| Some(Value::list(names.into_iter().map(Value::str).collect()))),
+            "whos" => self.magic_whos(args).map(|_| None),
+            "reset" => self.magic_reset(args).map(|_| None),
+            "time" => self.magic_time(args, None),
+            "timeit" => self.magic_timeit(args, None).map(|_| None),
+            "tb" => self.magic_tb(),
+            "h5errors" => self.magic_h5errors().map(|_| None),
+            _ => match ALIASES.iter().find(|(alias, _)| *alias == name) {
+                Some((_, command)) => {
+                    let line = if args.trim().is_empty() { command.to_string() } else { format!("{command} {}", args.trim()) };
+                    self.run_in_pty(&line)?;
+                    Ok(None)
                 }
-            }
-            "ls" => {
-                let code = self.run_in_pty(&format!("ls -F --color {args}"))?;
-                let _ = code;
-                Ok(None)
-            }
-            "who" => {
-                let mut names: Vec<String> = self.global_names().into_iter().filter(|n| !n.starts_with('_')).collect();
-                names.sort();
-                if names.is_empty() {
-                    self.write_stdout("Interactive namespace is empty.\n");
-                } else {
-                    self.write_stdout(&format!("{}\t\n", names.join("\t ")));
-                }
-                Ok(None)
-            }
-            _ => Err(Exc::new(ExcKind::NotImplementedError, format!("%{name}"))),
+                None => Err(usage_error(format!("Line magic function `%{name}` not found."))),
+            },
         }
     }
 
     /// `%%name line` with the cell body.
-    pub(crate) fn run_cell_magic(&mut self, name: &str, _line: &str, _body: &str) -> PyResult<()> {
-        Err(Exc::not_implemented(format!("%%{name}")))
+    pub(crate) fn run_cell_magic(&mut self, name: &str, line: &str, body: &str) -> PyResult<()> {
+        match name {
+            "time" => {
+                if let Some(value) = self.magic_time(body, Some(line))? {
+                    self.display_value = Some(value);
+                }
+                Ok(())
+            }
+            "timeit" => self.magic_timeit(line, Some(body)),
+            "capture" => self.magic_capture(line, body),
+            "writefile" => self.magic_writefile(line, body),
+            "bash" | "sh" => self.magic_script(name, body),
+            _ => Err(usage_error(format!("Cell magic `%%{name}` not found."))),
+        }
+    }
+
+    /// `%cd [dir | - | ~]`: prints the new directory (or the error and the current
+    /// one), as IPython does.
+    fn magic_cd(&mut self, target: &str) -> PyResult<()> {
+        let home = std::env::var("HOME").unwrap_or_else(|_| "/".into());
+        let dest = match target {
+            "" | "~" => std::path::PathBuf::from(&home),
+            "-" => match self.previous_dir.clone() {
+                Some(previous) => previous,
+                None => return Err(usage_error("cd -: No previous directory to change to.")),
+            },
+            t => match t.strip_prefix("~/") {
+                Some(rest) => std::path::PathBuf::from(&home).join(rest),
+                None => self.cwd.join(t),
+            },
+        };
+        match std::fs::canonicalize(&dest) {
+            Ok(path) if path.is_dir() => {
+                self.previous_dir = Some(self.cwd.clone());
+                self.cwd = path.clone();
+                let _ = std::env::set_current_dir(&path);
+                self.write_stdout(&format!("{}\n", path.display()));
+            }
+            Ok(_) => {
+                self.write_stdout(&format!("[Errno 20] Not a directory: '{target}'\n{}\n", self.cwd.display()));
+            }
+            Err(_) => {
+                self.write_stdout(&format!("[Errno 2] No such file or directory: '{target}'\n{}\n", self.cwd.display()));
+            }
+        }
+        Ok(())
+    }
+
+    /// `%env`, `%env NAME`, `%env NAME=value` / `%env NAME value`.
+    fn magic_env(&mut self, args: &str) -> PyResult<Option<Value>> {
+        let environ = self.import_module("os").and_then(|os| self.getattr(&os, "environ"))?;
+        let Value::Dict(environ) = environ else { return Ok(None) };
+        if args.is_empty() {
+            return Ok(Some(Value::Dict(environ)));
+        }
+        let assignment = args.split_once('=').or_else(|| args.split_once(char::is_whitespace));
+        match assignment {
+            Some((name, value)) => {
+                let (name, value) = (name.trim(), value.trim());
+                environ.set(Value::str(name), Value::str(value))?;
+                std::env::set_var(name, value);
+                self.write_stdout(&format!("env: {name}={value}\n"));
+                Ok(None)
+            }
+            None => match environ.get(&Value::str(args))? {
+                Some(v) => Ok(Some(v)),
+                None => Err(usage_error(format!("Environment does not have key: {args}"))),
+            },
+        }
+    }
+
+    /// `%tb`: the last uncaught exception's traceback, shown again.
+    fn magic_tb(&mut self) -> PyResult<Option<Value>> {
+        match self.last_exception.clone() {
+            Some(exc) => {
+                self.replaying_traceback = true;
+                Err(exc)
+            }
+            None => {
+                self.write_stdout("No traceback available to show.\n");
+                Ok(None)
+            }
+        }
+    }
+
+    /// `%h5errors`: the HDF5 error stack behind the last uncaught exception (or the
+    /// exceptions it chains to), as HDF5 prints it.
+    fn magic_h5errors(&mut self) -> PyResult<()> {
+        let mut current = self.last_exception.clone();
+        let mut found = None;
+        for _ in 0..64 {
+            let Some(exc) = current else { break };
+            if let Some(error) = exc.0.hdf5.borrow().clone() {
+                found = Some(error);
+                break;
+            }
+            current = exc.0.cause.borrow().clone().or_else(|| exc.0.context.borrow().clone());
+        }
+        match found {
+            Some(error) if !error.frames().is_empty() => {
+                let (major, minor, release) = crate::hdf5::library_version(self.lib());
+                self.write_stdout(&format!(
+                    "HDF5-DIAG: Error detected in HDF5 ({major}.{minor}.{release}):\n{}",
+                    error.stack_report()
+                ));
+            }
+            Some(error) => self.write_stdout(&format!("No HDF5 error stack: {} was raised by h5lab itself.\n", error)),
+            None => self.write_stdout("No HDF5 error stack to show: the last exception did not come from HDF5.\n"),
+        }
+        Ok(())
     }
 
     /// `obj?` / `obj??`.
@@ -186,22 +169,7 @@ impl Interp {
     }
 }
 
-fn open_pty() -> std::io::Result<(File, File)> {
-    let mut master: c_int = -1;
-    let mut slave: c_int = -1;
-    // SAFETY: valid out-pointers; null name/termios/winsize are allowed.
-    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
-    if rc != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    // SAFETY: openpty returned two fresh descriptors we now own.
-    Ok(unsafe { (File::from_raw_fd(master), File::from_raw_fd(slave)) })
-}
-
-fn readable(file: &File, timeout: Duration) -> bool {
-    use std::os::fd::AsRawFd;
-    let mut fds = libc::pollfd { fd: file.as_raw_fd(), events: libc::POLLIN, revents: 0 };
-    // SAFETY: one valid pollfd.
-    let n = unsafe { libc::poll(&mut fds, 1, timeout.as_millis() as c_int) };
-    n > 0 && (fds.revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR)) != 0
+/// IPython's `UsageError`: shown as `UsageError: message` on stderr, no traceback.
+pub(crate) fn usage_error(message: impl Into<String>) -> Exc {
+    Exc::new(ExcKind::UsageError, message)
 }

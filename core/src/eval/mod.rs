@@ -14,6 +14,10 @@ mod exec;
 mod expr;
 pub mod function;
 mod magics;
+mod magics_exec;
+mod magics_ns;
+mod shell;
+pub mod slist;
 pub mod ir;
 pub mod modules;
 pub mod names;
@@ -37,6 +41,22 @@ use names::Names;
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: usize = 1000;
 
+/// The frames IPython's kernel has on the stack below a cell's code: a cell's
+/// functions may nest `recursion limit - IPYTHON_FRAMES` deep, as in IPython.
+pub const IPYTHON_FRAMES: usize = 26;
+
+/// How long stream text may wait in the buffer (ipykernel's `flush_interval`).
+const STREAM_FLUSH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Stream text written but not yet sent.
+#[derive(Default)]
+struct PendingStreams {
+    stdout: String,
+    stderr: String,
+    /// When the oldest unsent text was written.
+    since: Option<std::time::Instant>,
+}
+
 /// The interpreter state of one session.
 pub struct Interp {
     pub(crate) names: Names,
@@ -49,6 +69,19 @@ pub struct Interp {
     sink: Option<NonNull<dyn OutputSink>>,
     /// Python call depth, for RecursionError.
     pub(crate) depth: usize,
+    /// The directory before the last `%cd` (`%cd -`).
+    pub(crate) previous_dir: Option<PathBuf>,
+    /// The last uncaught exception (`%tb`, `%h5errors`).
+    pub last_exception: Option<Exc>,
+    /// Set by `%tb`: the exception raised is the last one, shown again as it was.
+    pub replaying_traceback: bool,
+    /// `sys.getrecursionlimit()`.
+    pub(crate) recursion_limit: usize,
+    /// The lowest stack address deep recursion may reach before RecursionError (0:
+    /// unknown), whatever the recursion limit says.
+    stack_limit: usize,
+    /// The last frame id handed out.
+    frame_ids: u64,
     /// Exceptions being handled (innermost last): context of new ones, bare `raise`.
     pub(crate) handling: Vec<Exc>,
     /// The input cell being run.
@@ -63,6 +96,8 @@ pub struct Interp {
     pub(crate) pages: Vec<PagePayload>,
     /// The value of the cell's last expression statement (IPython's Out).
     pub(crate) display_value: Option<Value>,
+    /// Stream text not yet sent.
+    streams: PendingStreams,
     /// Per-module state of native modules (NumPy print options, h5py's registry...).
     pub(crate) extensions: RefCell<HashMap<&'static str, Rc<dyn std::any::Any>>>,
     lib: Library,
@@ -79,6 +114,12 @@ impl Interp {
             interrupt,
             sink: None,
             depth: 0,
+            frame_ids: 0,
+            previous_dir: None,
+            last_exception: None,
+            replaying_traceback: false,
+            recursion_limit: RECURSION_LIMIT,
+            stack_limit: stack_limit(),
             handling: Vec::new(),
             current_cell: 0,
             cwd,
@@ -87,6 +128,7 @@ impl Interp {
             pages: Vec::new(),
             display_value: None,
             extensions: RefCell::new(HashMap::new()),
+            streams: PendingStreams::default(),
             lib: lib.token(),
         };
         builtins::install(&mut interp);
@@ -113,7 +155,9 @@ impl Interp {
             }
         }
         let guard = Restore(self, previous);
-        f(guard.0)
+        let result = f(guard.0);
+        guard.0.flush_streams();
+        result
     }
 
     /// The current output sink, if a cell is running.
@@ -122,25 +166,72 @@ impl Interp {
         self.sink.map(|mut p| unsafe { p.as_mut() })
     }
 
-    /// Writes to the stdout stream.
+    /// Writes to the stdout stream. Like ipykernel's streams, text is buffered and
+    /// sent at the latest 200 ms after it was written, at a display, and when the cell
+    /// ends — stdout before stderr.
     pub fn write_stdout(&mut self, text: &str) {
-        if let Some(sink) = self.sink() {
-            sink.stream(StreamName::Stdout, text);
+        self.streams.stdout.push_str(text);
+        self.after_write();
+    }
+
+    /// Writes to the stderr stream (buffered as stdout is).
+    pub fn write_stderr(&mut self, text: &str) {
+        self.streams.stderr.push_str(text);
+        self.after_write();
+    }
+
+    fn after_write(&mut self) {
+        match self.streams.since {
+            None => self.streams.since = Some(std::time::Instant::now()),
+            Some(t) if t.elapsed() >= STREAM_FLUSH_INTERVAL => self.flush_streams(),
+            Some(_) => {}
         }
     }
 
-    /// Writes to the stderr stream.
-    pub fn write_stderr(&mut self, text: &str) {
+    /// Sends buffered stream text to the sink: stdout, then stderr.
+    pub fn flush_streams(&mut self) {
+        self.streams.since = None;
+        let stdout = std::mem::take(&mut self.streams.stdout);
+        let stderr = std::mem::take(&mut self.streams.stderr);
         if let Some(sink) = self.sink() {
-            sink.stream(StreamName::Stderr, text);
+            if !stdout.is_empty() {
+                sink.stream(StreamName::Stdout, &stdout);
+            }
+            if !stderr.is_empty() {
+                sink.stream(StreamName::Stderr, &stderr);
+            }
         }
     }
 
     /// Sends a display bundle (`display(obj)`).
     pub fn display(&mut self, bundle: MimeBundle, display_id: Option<&str>, update: bool) {
+        self.flush_streams();
         if let Some(sink) = self.sink() {
             sink.display(bundle, display_id, update);
         }
+    }
+
+    /// `clear_output(wait)`.
+    pub fn clear_output(&mut self, wait: bool) {
+        self.flush_streams();
+        if let Some(sink) = self.sink() {
+            sink.clear_output(wait);
+        }
+    }
+
+    /// Whether the native stack is close to its end (deep recursion through user code,
+    /// nested reprs or comparisons): the caller raises RecursionError.
+    #[inline]
+    pub(crate) fn stack_exhausted(&self) -> bool {
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        here < self.stack_limit
+    }
+
+    /// A fresh frame id.
+    pub fn new_frame_id(&mut self) -> u64 {
+        self.frame_ids += 1;
+        self.frame_ids
     }
 
     /// Raises KeyboardInterrupt if the front end asked for an interrupt.
@@ -235,5 +326,28 @@ impl Interp {
         let value: Rc<T> = Rc::new(make());
         map.insert(key, value.clone());
         value
+    }
+}
+
+/// The stack address below which the interpreter stops recursing: the current thread's
+/// stack end plus a safety margin (an eighth of the stack, at least 256 KiB and at most
+/// 4 MiB). 0 when the stack's extent is unknown.
+fn stack_limit() -> usize {
+    // SAFETY: pthread_getattr_np fills `attr` for the calling thread; the attribute
+    // object is destroyed after use.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return 0;
+        }
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        if !ok || addr.is_null() {
+            return 0;
+        }
+        let margin = (size / 8).clamp(256 * 1024, 4 * 1024 * 1024);
+        addr as usize + margin
     }
 }

@@ -5,11 +5,11 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use super::{Interp, RECURSION_LIMIT};
+use super::{Interp, IPYTHON_FRAMES};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::dict::{hash_value, numbers_equal};
 use crate::value::exception::{as_exception, Exc, ExcKind, PyResult};
-use crate::value::object::{Args, PyObject};
+use crate::value::object::Args;
 use crate::value::types::{as_type, type_of};
 use crate::value::{bytes, complex, float, format, int, str as pystr, List, Value};
 
@@ -202,7 +202,10 @@ impl Interp {
                     Some(v) => Some(v),
                     None => match name {
                         "__doc__" => Some(obj.doc().map_or(Value::None, Value::str)),
-                        _ => None,
+                        _ => match as_type(value) {
+                            Some(class) => super::builtins::descriptors::class_attribute(self, &class, name)?,
+                            None => None,
+                        },
                     },
                 }
             }
@@ -279,6 +282,16 @@ impl Interp {
             Exc::type_error(format!("{what} {}", type_of(value).name))
         } else {
             Exc::type_error(format!("'{}' object cannot be interpreted as an integer", type_of(value).name))
+        }
+    }
+
+    /// `operator.index(x)`: an int (of any size) from ints, bools and int-like objects.
+    pub fn to_index(&mut self, value: &Value) -> PyResult<Value> {
+        match value {
+            Value::Int(_) | Value::BigInt(_) => Ok(value.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Object(obj) => obj.as_index().ok_or_else(|| self.index_type_error(value, "")),
+            _ => Err(self.index_type_error(value, "")),
         }
     }
 
@@ -676,6 +689,13 @@ impl Interp {
     }
 
     fn sequence_ordering(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
+        self.enter_call().map_err(|_| Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"))?;
+        let result = self.sequence_ordering_inner(x, y);
+        self.leave_call();
+        result
+    }
+
+    fn sequence_ordering_inner(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
         for (p, q) in x.iter().zip(y) {
             if p.is(q) || self.eq(p, q)? {
                 continue;
@@ -693,13 +713,30 @@ impl Interp {
                 if x.len() != y.len() {
                     return Ok(Some(false));
                 }
+                self.enter_call().map_err(|_| Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"))?;
+                let mut equal = Ok(true);
                 for (k, v) in x.items() {
-                    match y.get(&k)? {
-                        Some(w) if v.is(&w) || self.eq(&v, &w)? => {}
-                        _ => return Ok(Some(false)),
+                    match y.get(&k) {
+                        Ok(Some(w)) if v.is(&w) => {}
+                        Ok(Some(w)) => match self.eq(&v, &w) {
+                            Ok(true) => {}
+                            other => {
+                                equal = other;
+                                break;
+                            }
+                        },
+                        Ok(Option::None) => {
+                            equal = Ok(false);
+                            break;
+                        }
+                        Err(e) => {
+                            equal = Err(e);
+                            break;
+                        }
                     }
                 }
-                Some(true)
+                self.leave_call();
+                Some(equal?)
             }
             (Object(_), _) | (_, Object(_)) => {
                 if let (Some(p), Some(q)) = (complex::parts(a), complex::parts(b)) {
@@ -754,7 +791,7 @@ impl Interp {
     /// Enters a nested call for the recursion limit.
     pub(crate) fn enter_call(&mut self) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > RECURSION_LIMIT {
+        if self.depth + IPYTHON_FRAMES > self.recursion_limit || self.stack_exhausted() {
             self.depth -= 1;
             return Err(Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }

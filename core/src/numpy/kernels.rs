@@ -387,7 +387,7 @@ macro_rules! complex_pow {
             } else {
                 <$t>::new(f64::NAN as _, f64::NAN as _)
             }
-        } else if b.im == 0.0 && b.re == (b.re as i64) as _ && (b.re as i64).abs() < 100 {
+        } else if b.im == 0.0 && b.re == b.re.trunc() && (b.re as i64).abs() < 100 {
             let n = b.re as i64;
             match n {
                 1 => a,

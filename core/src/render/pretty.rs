@@ -358,6 +358,9 @@ fn pretty_dispatch(vm: &mut Interp, p: &mut Printer, value: &Value, cycle: bool)
                 p.end_group(step, end);
                 return Ok(());
             }
+            if let Some(s) = obj.as_any().downcast_ref::<crate::eval::slist::SList>() {
+                return sequence(vm, p, &s.list.snapshot(), "[", "]", cycle, false);
+            }
             if let Some(t) = as_type(value) {
                 p.text(&t.qualified_name());
                 return Ok(());
@@ -371,10 +374,18 @@ fn pretty_dispatch(vm: &mut Interp, p: &mut Printer, value: &Value, cycle: bool)
                     Some(m) if m != "builtins" => format!("{m}.{}", f.name),
                     _ => f.name.clone(),
                 };
-                p.text(&format!("<function {name}{}>", f.help.signature.as_deref().unwrap_or("")));
+                p.text(&format!("<function {name}{}>", f.signature().unwrap_or_default()));
                 return Ok(());
             }
-            if obj.as_any().downcast_ref::<NativeMethod>().is_some() {
+            if let Some(m) = obj.as_any().downcast_ref::<NativeMethod>() {
+                // IPython shows builtin methods as functions: `<function list.append(object, /)>`.
+                let class = type_of(&m.receiver);
+                if class.module == "builtins" {
+                    let qualname = format!("{}.{}", class.name, m.name);
+                    let signature = crate::value::signatures::lookup(&qualname).and_then(|(s, _)| s).unwrap_or("");
+                    p.text(&format!("<function {qualname}{signature}>"));
+                    return Ok(());
+                }
                 return repr_pprint(vm, p, value);
             }
             if let Some(exc) = as_exception(value) {

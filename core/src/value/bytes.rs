@@ -83,12 +83,16 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
                 let byte = data.get(start).copied().unwrap_or(0);
                 let reason = match e.error_len() {
                     None => "unexpected end of data",
-                    Some(_) if byte >= 0x80 && byte < 0xc0 => "invalid start byte",
+                    Some(_) if !(0xc2..=0xf4).contains(&byte) => "invalid start byte",
                     Some(_) => "invalid continuation byte",
                 };
                 let end = start + e.error_len().unwrap_or(data.len() - start);
-                let position = if end - start > 1 { format!("in position {start}-{}", end - 1) } else { format!("in position {start}") };
-                Err(Exc::new(ExcKind::UnicodeDecodeError, format!("'utf-8' codec can't decode byte 0x{byte:02x} {position}: {reason}")))
+                let what = if end - start > 1 {
+                    format!("bytes in position {start}-{}", end - 1)
+                } else {
+                    format!("byte 0x{byte:02x} in position {start}")
+                };
+                Err(Exc::new(ExcKind::UnicodeDecodeError, format!("'utf-8' codec can't decode {what}: {reason}")))
             }
         },
         "ascii" => match data.iter().position(|b| !b.is_ascii()) {

@@ -70,11 +70,8 @@ pub fn binary(op: BinOp, (a, b): (f64, f64), (c, d): (f64, f64)) -> PyResult<Val
         BinOp::Sub => value(a - c, b - d),
         BinOp::Mul => value(a * c - b * d, a * d + b * c),
         BinOp::Div => {
-            if c == 0.0 && d == 0.0 {
-                return Err(Exc::zero_division("complex division by zero"));
-            }
-            let denom = c * c + d * d;
-            value((a * c + b * d) / denom, (b * c - a * d) / denom)
+            let (re, im) = quotient((a, b), (c, d)).ok_or_else(|| Exc::zero_division("complex division by zero"))?;
+            value(re, im)
         }
         BinOp::Pow => return pow_value(a, b, c, d),
         _ => {
@@ -86,26 +83,122 @@ pub fn binary(op: BinOp, (a, b): (f64, f64), (c, d): (f64, f64)) -> PyResult<Val
     })
 }
 
-/// `(a+bj) ** (c+dj)`.
-pub fn pow_value(a: f64, b: f64, c: f64, d: f64) -> PyResult<Value> {
-    if c == 0.0 && d == 0.0 {
-        return Ok(value(1.0, 0.0));
-    }
-    if a == 0.0 && b == 0.0 {
-        if d != 0.0 || c < 0.0 {
-            return Err(Exc::zero_division("0.0 to a negative or complex power"));
+/// `_Py_c_prod`.
+fn product((a, b): (f64, f64), (c, d): (f64, f64)) -> (f64, f64) {
+    (a * c - b * d, a * d + b * c)
+}
+
+/// `_Py_c_quot`: Smith's scaled division, as CPython computes it; `None` when dividing
+/// by zero.
+fn quotient((a, b): (f64, f64), (c, d): (f64, f64)) -> Option<(f64, f64)> {
+    let (abs_c, abs_d) = (c.abs(), d.abs());
+    if abs_c >= abs_d {
+        if abs_c == 0.0 {
+            return None;
         }
-        return Ok(value(0.0, 0.0));
+        let ratio = d / c;
+        let denom = c + d * ratio;
+        Some(((a + b * ratio) / denom, (b - a * ratio) / denom))
+    } else if abs_d >= abs_c {
+        let ratio = c / d;
+        let denom = c * ratio + d;
+        Some(((a * ratio + b) / denom, (b * ratio - a) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
     }
-    let modulus = a.hypot(b);
-    let arg = b.atan2(a);
-    let mut len = modulus.powf(c);
-    let mut phase = arg * c;
-    if d != 0.0 {
-        len /= (arg * d).exp();
-        phase += d * modulus.ln();
+}
+
+/// `c_powu`: `x ** n` by repeated squaring.
+fn power_unsigned(x: (f64, f64), n: i64) -> (f64, f64) {
+    let (mut r, mut p) = ((1.0, 0.0), x);
+    let mut mask = 1i64;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = product(r, p);
+        }
+        mask <<= 1;
+        p = product(p, p);
     }
-    Ok(value(len * phase.cos(), len * phase.sin()))
+    r
+}
+
+/// `(a+bj) ** (c+dj)` as CPython's `complex_pow`: small integral exponents by
+/// repeated multiplication, others through polar form.
+pub fn pow_value(a: f64, b: f64, c: f64, d: f64) -> PyResult<Value> {
+    let zero_power = || Exc::zero_division("0.0 to a negative or complex power");
+    let (re, im) = if d == 0.0 && c == c.floor() && c.abs() <= 100.0 {
+        let n = c as i64;
+        if n >= 0 {
+            power_unsigned((a, b), n)
+        } else {
+            quotient((1.0, 0.0), power_unsigned((a, b), -n)).ok_or_else(zero_power)?
+        }
+    } else if c == 0.0 && d == 0.0 {
+        (1.0, 0.0)
+    } else if a == 0.0 && b == 0.0 {
+        if d != 0.0 || c < 0.0 {
+            return Err(zero_power());
+        }
+        (0.0, 0.0)
+    } else {
+        let modulus = a.hypot(b);
+        let arg = b.atan2(a);
+        let mut len = modulus.powf(c);
+        let mut phase = arg * c;
+        if d != 0.0 {
+            len /= (arg * d).exp();
+            phase += d * modulus.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if re.is_infinite() || im.is_infinite() {
+        if a.is_finite() && b.is_finite() {
+            return Err(Exc::overflow("complex exponentiation"));
+        }
+    }
+    Ok(value(re, im))
+}
+
+/// `complex(text)`: CPython's parser of `"1+2j"`, `"(3-4J)"`, `" 5e1 "`, `"j"`.
+pub fn parse(text: &str) -> Option<(f64, f64)> {
+    let mut s = text.trim();
+    if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        s = inner.trim();
+    }
+    if s.is_empty() || s.contains(char::is_whitespace) {
+        return None;
+    }
+    // Split into at most two signed numbers: the second starts at a sign that does
+    // not follow an exponent marker.
+    let bytes = s.as_bytes();
+    let mut split = None;
+    for i in 1..bytes.len() {
+        if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+            split = Some(i);
+            break;
+        }
+    }
+    let number = |t: &str| -> Option<f64> {
+        match t {
+            "" | "+" => Some(1.0),
+            "-" => Some(-1.0),
+            _ => float::parse(t).ok(),
+        }
+    };
+    match split {
+        Some(i) => {
+            let (re, im) = (&s[..i], &s[i..]);
+            let im = im.strip_suffix(['j', 'J'])?;
+            if re.ends_with(['j', 'J']) {
+                return None;
+            }
+            Some((float::parse(re).ok()?, number(im)?))
+        }
+        None => match s.strip_suffix(['j', 'J']) {
+            Some(im) => Some((0.0, number(im)?)),
+            None => Some((float::parse(s).ok()?, 0.0)),
+        },
+    }
 }
 
 impl PyObject for Complex {
@@ -124,6 +217,11 @@ impl PyObject for Complex {
     fn getattr(&self, _vm: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "real" => Some(Value::Float(self.re)),
+            "conjugate" => Some(crate::value::function::NativeMethod::value(_this, "conjugate", |_vm, this, _name, args| {
+                crate::value::function::check_arity("conjugate", &args, 0, 0)?;
+                let (re, im) = parts(this).unwrap_or((0.0, 0.0));
+                Ok(value(re, -im))
+            })),
             "imag" => Some(Value::Float(self.im)),
             _ => None,
         })

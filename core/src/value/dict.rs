@@ -145,6 +145,13 @@ pub struct Dict {
     entries: RefCell<IndexMap<Key, Value>>,
 }
 
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let entries = std::mem::take(self.entries.get_mut());
+        super::drop::drop_items(entries.into_values().collect());
+    }
+}
+
 impl Dict {
     /// An empty dict.
     pub fn new() -> Dict {

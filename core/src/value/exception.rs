@@ -93,6 +93,7 @@ exception_kinds! {
     NotImplementedError: RuntimeError,
     RecursionError: RuntimeError,
     StdinNotImplementedError: NotImplementedError,
+    UsageError: Exception,
     SyntaxError: Exception,
     IndentationError: SyntaxError,
     TabError: IndentationError,
@@ -113,7 +114,7 @@ impl ExcKind {
     /// The module the class lives in (as its repr and tracebacks name it).
     pub fn module(self) -> &'static str {
         match self {
-            ExcKind::StdinNotImplementedError => "IPython.core.error",
+            ExcKind::StdinNotImplementedError | ExcKind::UsageError => "IPython.core.error",
             _ => "builtins",
         }
     }
@@ -156,10 +157,17 @@ pub fn is_exception_class(class: &TypeObject) -> bool {
 
 /// Calling an exception class: `KeyError('x')`, `OSError(2, 'msg')`.
 fn construct_exception(_vm: &mut Interp, class: &Rc<TypeObject>, args: Args) -> PyResult<Value> {
-    if let Some((name, _)) = args.keywords.first() {
+    if !args.keywords.is_empty() {
         return Err(Exc::type_error(format!("{}() takes no keyword arguments", class.name)));
     }
-    Ok(Value::Object(Exc::with_args(class.clone(), args.positional).0))
+    // `OSError(errno, strerror)` builds the subclass of the errno (FileNotFoundError...).
+    let mut class = class.clone();
+    if Rc::ptr_eq(&class, &exception_class(ExcKind::OSError)) && (2..=5).contains(&args.positional.len()) {
+        if let Value::Int(errno) = args.positional[0] {
+            class = exception_class(errno_kind(errno as i32));
+        }
+    }
+    Ok(Value::Object(Exc::with_args(class, args.positional).0))
 }
 
 /// An exception object.
@@ -170,20 +178,21 @@ pub struct PyException {
     pub args: RefCell<Vec<Value>>,
     /// Frames it passed through, innermost first (reversed when shown).
     pub traceback: RefCell<Vec<TracebackEntry>>,
-    /// The call depth of each traceback entry's frame (0 for the cell itself).
-    pub traceback_depths: RefCell<Vec<usize>>,
+    /// The frame (see `Frame::id`) of each traceback entry.
+    pub traceback_frames: RefCell<Vec<u64>>,
     /// `raise ... from cause`.
     pub cause: RefCell<Option<Exc>>,
     /// The exception being handled when this one was raised.
     pub context: RefCell<Option<Exc>>,
     /// `raise ... from None`, or an explicit cause, hides the context.
     pub suppress_context: Cell<bool>,
-    /// The line of the innermost node that failed in the frame being unwound, not yet
-    /// recorded in `traceback`.
+    /// The line where the exception currently is in the frame being unwound (the
+    /// innermost node that failed, then the line of a re-raise): the entry's line if
+    /// the frame has none yet, and the frame's last line (`f_lineno`) when it leaves.
     pub pending_line: Cell<Option<u32>>,
-    /// The call depth of a frame whose entry was recorded when the exception was
-    /// caught there (so leaving that frame later does not add a second entry).
-    pub committed_depth: Cell<Option<usize>>,
+    /// The frame whose entry was recorded when the exception was caught there (by an
+    /// `except` or a `finally`), so leaving that frame later adds no second entry.
+    pub entered_frame: Cell<Option<u64>>,
     /// SyntaxError position.
     pub syntax: RefCell<Option<SyntaxDetails>>,
     /// The HDF5 error stack behind an h5py exception (`%h5errors`).
@@ -211,12 +220,12 @@ impl Exc {
             class,
             args: RefCell::new(args),
             traceback: RefCell::new(Vec::new()),
-            traceback_depths: RefCell::new(Vec::new()),
+            traceback_frames: RefCell::new(Vec::new()),
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             pending_line: Cell::new(None),
-            committed_depth: Cell::new(None),
+            entered_frame: Cell::new(None),
             syntax: RefCell::new(None),
             hdf5: RefCell::new(None),
             value: RefCell::new(value),
@@ -338,23 +347,87 @@ impl Exc {
         }
     }
 
-    /// Adds the frame at call depth `depth` to the traceback, at its pending line (or
-    /// `fallback_line`).
-    pub fn push_frame(&self, depth: usize, cell: u64, fallback_line: u32, function: Option<FunctionFrame>) {
-        let line = self.0.pending_line.take().unwrap_or(fallback_line);
-        self.0.traceback.borrow_mut().push(TracebackEntry { cell, line, frame_line: None, function, columns: None });
-        self.0.traceback_depths.borrow_mut().push(depth);
+    /// Records the entry of frame `frame` as the exception arrives in it (CPython adds
+    /// it when the exception is raised in, or propagates into, a frame): when it is
+    /// caught there by `except` or `finally`. The line is the pending one (or
+    /// `fallback_line`); afterwards the exception has no pending line in the frame.
+    pub fn enter_frame(&self, frame: u64, cell: u64, fallback_line: u32, function: Option<FunctionFrame>) {
+        if self.0.entered_frame.get() != Some(frame) {
+            let line = self.0.pending_line.get().unwrap_or(fallback_line);
+            self.push_entry(frame, TracebackEntry { cell, line, frame_line: None, function, columns: None });
+            self.0.entered_frame.set(Some(frame));
+        }
+        self.0.pending_line.set(None);
     }
 
-    /// Adds the frame at call depth `depth` as the exception leaves it — unless its
-    /// entry was already recorded when the exception was caught there and re-raised.
-    pub fn push_frame_at(&self, depth: usize, cell: u64, fallback_line: u32, function: Option<FunctionFrame>) {
-        if self.0.committed_depth.get() == Some(depth) {
-            self.0.committed_depth.set(None);
-            self.0.pending_line.set(None);
+    /// The exception leaves frame `frame` (its caller sees it next): the frame's entry
+    /// is added unless it was recorded on arrival, and every entry of the frame — in
+    /// this exception and in those chained to it — shows the line where it left
+    /// (IPython shows each frame at its `f_lineno`).
+    pub fn leave_frame(&self, frame: u64, cell: u64, fallback_line: u32, function: Option<FunctionFrame>) {
+        let pending = self.0.pending_line.take();
+        if self.0.entered_frame.get() != Some(frame) {
+            let line = pending.unwrap_or(fallback_line);
+            self.push_entry(frame, TracebackEntry { cell, line, frame_line: None, function, columns: None });
+        }
+        self.0.entered_frame.set(None);
+        if let Some(exit_line) = pending {
+            self.set_frame_line(frame, exit_line);
+        }
+    }
+
+    /// A `raise exc` statement: a new raise of a (possibly already raised) exception
+    /// adds a fresh entry for the current frame.
+    pub fn reraise_explicitly(&self) {
+        self.0.entered_frame.set(None);
+        self.0.pending_line.set(None);
+    }
+
+    fn push_entry(&self, frame: u64, entry: TracebackEntry) {
+        self.0.traceback.borrow_mut().push(entry);
+        self.0.traceback_frames.borrow_mut().push(frame);
+    }
+
+    /// Marks every entry of `frame` here and in the cause/context chain as shown at
+    /// `line`.
+    fn set_frame_line(&self, frame: u64, line: u32) {
+        let mut current = Some(self.clone());
+        for _ in 0..64 {
+            let Some(exc) = current else { break };
+            {
+                let frames = exc.0.traceback_frames.borrow();
+                let mut entries = exc.0.traceback.borrow_mut();
+                for (entry, id) in entries.iter_mut().zip(frames.iter()) {
+                    if *id == frame {
+                        entry.frame_line = if entry.line == line { None } else { Some(line) };
+                    }
+                }
+            }
+            let next = exc.0.cause.borrow().clone().or_else(|| exc.0.context.borrow().clone());
+            current = next;
+        }
+    }
+
+    /// Sets `context` as the exception this one was raised while handling, unless one
+    /// is set already; cycles are cut as CPython cuts them.
+    pub fn set_context(&self, context: &Exc) {
+        if Rc::ptr_eq(&self.0, &context.0) || self.0.context.borrow().is_some() {
             return;
         }
-        self.push_frame(depth, cell, fallback_line, function);
+        // If `self` is already somewhere in `context`'s chain, cut it out there.
+        let mut current = context.clone();
+        for _ in 0..1000 {
+            let next = current.0.context.borrow().clone();
+            match next {
+                Some(n) if Rc::ptr_eq(&n.0, &self.0) => {
+                    *current.0.context.borrow_mut() = None;
+                    break;
+                }
+                Some(n) => current = n,
+                None => break,
+            }
+        }
+        *self.0.context.borrow_mut() = Some(context.clone());
     }
 
     /// `str(e)` as Python computes it.

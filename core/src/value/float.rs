@@ -9,7 +9,13 @@ use crate::syntax::ast::BinOp;
 /// exponent: `x = 0.d1d2d3... * 10**exponent` (CPython's `decpt`).
 pub fn shortest_digits(x: f64) -> (String, i32) {
     // Rust's `{:e}` prints the shortest round-trip digits in scientific form.
-    let text = format!("{:e}", x.abs());
+    let shortest = format!("{:e}", x.abs());
+    // Of the digit strings of that length that round-trip, CPython takes the one
+    // nearest to x (ties to even): the correctly rounded one, which Rust's exact
+    // formatting with that precision gives.
+    let length = shortest.split_once('e').map_or(0, |(m, _)| m.chars().filter(char::is_ascii_digit).count());
+    let rounded = format!("{:.*e}", length.saturating_sub(1), x.abs());
+    let text = if rounded.parse::<f64>().ok() == Some(x.abs()) { rounded } else { shortest };
     let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let exponent: i32 = exponent.parse().unwrap_or(0);
@@ -150,6 +156,42 @@ pub fn parse(text: &str) -> PyResult<f64> {
     }
     let clean: String = t.chars().filter(|c| *c != '_').collect();
     clean.parse::<f64>().map_err(|_| invalid())
+}
+
+/// `float.fromhex(text)`: `[sign] ['0x'] hex-digits ['.' hex-digits] ['p' exponent]`,
+/// `inf`, `nan`.
+pub fn from_hex(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
+        let v = if lower == "nan" { f64::NAN } else { f64::INFINITY };
+        return Some(if negative { -v } else { v });
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mantissa, exponent) = match body.split_once('p') {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (body, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let mut value = 0f64;
+    for c in int_part.chars() {
+        value = value * 16.0 + c.to_digit(16)? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac_part.chars() {
+        value += c.to_digit(16)? as f64 * scale;
+        scale /= 16.0;
+    }
+    let v = value * 2f64.powi(exponent);
+    Some(if negative { -v } else { v })
 }
 
 /// `hash(float)`: equal to the int hash for integral values (CPython's rule).

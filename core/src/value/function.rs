@@ -59,6 +59,30 @@ impl BuiltinFunction {
     }
 }
 
+impl BuiltinFunction {
+    /// The name builtin tables know it by: `len`, `math.sqrt`, `posixpath.join`.
+    fn table_name(&self) -> String {
+        match &self.module {
+            Some(m) if m != "builtins" => format!("{m}.{}", self.name),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// Its text signature (`(obj, /)`), if it has one.
+    pub fn signature(&self) -> Option<String> {
+        self.help.signature.clone().or_else(|| {
+            super::signatures::lookup(&self.table_name()).and_then(|(s, _)| s.map(str::to_string))
+        })
+    }
+
+    /// Its docstring.
+    pub fn docstring(&self) -> Option<String> {
+        self.help.doc.clone().or_else(|| {
+            super::signatures::lookup(&self.table_name()).and_then(|(_, d)| d.map(str::to_string))
+        })
+    }
+}
+
 impl PyObject for BuiltinFunction {
     fn as_any(&self) -> &dyn Any {
         self
@@ -76,7 +100,8 @@ impl PyObject for BuiltinFunction {
         Ok(match name {
             "__name__" | "__qualname__" => Some(Value::str(&self.name)),
             "__module__" => Some(self.module.as_deref().map_or(Value::None, Value::str)),
-            "__doc__" => Some(self.help.doc.as_deref().map_or(Value::None, Value::str)),
+            "__doc__" => Some(self.docstring().map_or(Value::None, Value::str)),
+            "__text_signature__" => Some(self.signature().map_or(Value::None, Value::str)),
             _ => None,
         })
     }
@@ -90,7 +115,7 @@ impl PyObject for BuiltinFunction {
     }
 
     fn doc(&self) -> Option<String> {
-        self.help.doc.clone()
+        self.docstring()
     }
 }
 

@@ -349,7 +349,12 @@ fn float_to_bigint(x: f64) -> BigInt {
     let bits = x.to_bits();
     let exponent = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
-    let magnitude = if exponent >= 0 { BigInt::from(mantissa) << exponent as usize } else { BigInt::from(mantissa >> (-exponent) as u32) };
+    let magnitude = if exponent >= 0 {
+        BigInt::from(mantissa) << exponent as usize
+    } else {
+        // Shifting by 64 or more (zero, fractions) leaves nothing.
+        BigInt::from(mantissa.checked_shr((-exponent).min(64) as u32).unwrap_or(0))
+    };
     if x < 0.0 { -magnitude } else { magnitude }
 }
 

@@ -64,8 +64,9 @@ impl PyObject for Range {
         })
     }
 
-    fn getattr(&self, _vm: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(&self, _vm: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
+            "index" | "count" => Some(super::function::NativeMethod::value(this, name, range_method)),
             "start" => Some(Value::Int(self.start)),
             "stop" => Some(Value::Int(self.stop)),
             "step" => Some(Value::Int(self.step)),
@@ -123,6 +124,39 @@ impl PyObject for Range {
     fn hash(&self, _this: &Value) -> Option<i64> {
         Some(self.start.wrapping_mul(31).wrapping_add(self.stop).wrapping_mul(31).wrapping_add(self.step))
     }
+}
+
+/// `range.index(x)` and `range.count(x)`.
+fn range_method(vm: &mut Interp, this: &Value, name: &str, args: super::object::Args) -> PyResult<Value> {
+    super::function::check_arity(name, &args, 1, 1)?;
+    let Some(range) = this.downcast::<Range>() else { return Ok(Value::None) };
+    let item = &args.positional[0];
+    let position = match int::to_i64(item) {
+        Some(v) => {
+            let inside = if range.step > 0 { v >= range.start && v < range.stop } else { v <= range.start && v > range.stop };
+            (inside && (v - range.start) % range.step == 0).then(|| (v - range.start) / range.step)
+        }
+        _ => None,
+    };
+    let position = match position {
+        Some(p) => Some(p),
+        None if int::to_i64(item).is_none() => {
+            let mut found = None;
+            for i in 0..range.len() {
+                if vm.eq(&Value::Int(range.at(i)), item)? {
+                    found = Some(i as i64);
+                    break;
+                }
+            }
+            found
+        }
+        None => None,
+    };
+    Ok(match (name, position) {
+        ("count", p) => Value::Int(p.is_some() as i64),
+        (_, Some(p)) => Value::Int(p),
+        _ => return Err(Exc::value_error(format!("{} is not in range", vm.repr(item)?))),
+    })
 }
 
 /// `slice(start, stop, step)`.
@@ -270,7 +304,15 @@ impl PyObject for NativeIterator {
     }
 
     fn repr(&self, _vm: &mut Interp, this: &Value) -> PyResult<String> {
+        if self.name == "generator" {
+            return Ok(format!("<generator object <genexpr> at {}>", address(this)));
+        }
         Ok(format!("<{} object at {}>", self.name, address(this)))
+    }
+
+    fn has_custom_repr(&self) -> bool {
+        // Generators have their own repr; the other iterators show IPython's default.
+        self.name == "generator"
     }
 
     fn iter(&self, _vm: &mut Interp, this: &Value) -> PyResult<Value> {

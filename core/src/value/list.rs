@@ -14,6 +14,12 @@ pub struct List {
     items: RefCell<Vec<Value>>,
 }
 
+impl Drop for List {
+    fn drop(&mut self) {
+        super::drop::drop_items(std::mem::take(self.items.get_mut()));
+    }
+}
+
 impl List {
     /// A list of these items.
     pub fn new(items: Vec<Value>) -> List {

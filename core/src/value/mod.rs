@@ -9,6 +9,7 @@
 pub mod bytes;
 pub mod complex;
 pub mod dict;
+pub mod drop;
 pub mod exception;
 pub mod float;
 pub mod format;
@@ -18,6 +19,8 @@ pub mod iter;
 pub mod list;
 pub mod object;
 pub mod set;
+pub mod signatures;
+pub mod structseq;
 pub mod str;
 pub mod types;
 

@@ -345,8 +345,33 @@ pub fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyR
         "isupper" => Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
         "islower" => Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
         "istitle" => Value::Bool(!s.is_empty() && title(s) == s && s.chars().any(char::is_alphabetic)),
+        "maketrans" => crate::eval::builtins::descriptors::str_maketrans(vm, args)?,
+        "translate" => {
+            check_arity(name, &args, 1, 1)?;
+            Value::str(translate(vm, s, &args.positional[0])?)
+        }
         _ => return Err(Exc::not_implemented(format!("str.{name}"))),
     })
+}
+
+/// `s.translate(table)`: each character looked up by its code point; a missing key
+/// keeps it, None deletes it, an int or str replaces it.
+fn translate(vm: &mut Interp, s: &str, table: &Value) -> PyResult<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match vm.getitem(table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Str(r)) => out.push_str(&r),
+            Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                Some(r) => out.push(r),
+                None => return Err(Exc::value_error("character mapping must be in range(0x110000)")),
+            },
+            Ok(_) => return Err(Exc::type_error("character mapping must return integer, None or str")),
+            Err(e) if e.is(super::exception::ExcKind::LookupError) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
 }
 
 /// Python identifiers (ASCII letters, digits, underscore, and Unicode letters).

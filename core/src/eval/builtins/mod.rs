@@ -1,6 +1,8 @@
 //! The builtin namespace: functions (`print`, `len`, `sorted`, ...), the builtin types
 //! and exception classes, and the constants.
 
+pub mod descriptors;
+pub mod dynamic;
 pub mod methods;
 pub mod subscript;
 
@@ -55,6 +57,7 @@ pub fn install(vm: &mut Interp) {
     vm.set_builtin("__name__", Value::str("__main__"));
 
     def(vm, "print", print);
+    def(vm, "open", super::modules::io::open);
     def(vm, "len", |vm, args| {
         no_keywords("len", &args)?;
         check_arity("len", &args, 1, 1)?;
@@ -251,9 +254,7 @@ pub fn install(vm: &mut Interp) {
         check_arity("iter", &args, 1, 1)?;
         let v = args.positional[0].clone();
         if let Value::Object(obj) = &v {
-            if obj.is_iterator() {
-                return Ok(v.clone());
-            }
+            return obj.clone().iter(vm, &v);
         }
         let mut iter = vm.iterate(&v)?;
         let name = match &v {
@@ -379,6 +380,7 @@ pub fn install(vm: &mut Interp) {
             Some(p) => vm.str(p)?,
             None => String::new(),
         };
+        vm.flush_streams();
         let answer = match vm.sink() {
             Some(sink) => sink.input(&prompt, false),
             None => Err(crate::session::InputError::NotAllowed),
@@ -399,22 +401,11 @@ pub fn install(vm: &mut Interp) {
             Ok(Value::None)
         });
     }
-    def(vm, "globals", |vm, _args| {
-        let dict = crate::value::Dict::new();
-        for name in vm.global_names() {
-            if let Some(v) = vm.get_global(&name) {
-                dict.set(Value::str(&name), v)?;
-            }
-        }
-        Ok(Value::Dict(Rc::new(dict)))
-    });
-    def(vm, "display", |vm, args| {
-        for value in &args.positional {
-            let bundle = vm.mime_bundle(value)?;
-            vm.display(bundle, None, false);
-        }
-        Ok(Value::None)
-    });
+    def(vm, "globals", dynamic::globals);
+    def(vm, "locals", dynamic::globals);
+    def(vm, "eval", dynamic::eval);
+    def(vm, "exec", dynamic::exec);
+    vm.set_builtin("display", super::modules::ipython::display_function());
 }
 
 fn class_check(value: &Value, spec: &Value, message: &str, test: impl Fn(&Value, &TypeObject) -> bool + Copy) -> PyResult<bool> {
@@ -446,6 +437,7 @@ fn print(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut to_stderr = false;
+    let mut file: Option<Value> = None;
     for (key, value) in &args.keywords {
         let text = |vm: &mut Interp, what: &str| -> PyResult<Option<String>> {
             match value {
@@ -460,7 +452,11 @@ fn print(vm: &mut Interp, args: Args) -> PyResult<Value> {
         match &**key {
             "sep" => sep = text(vm, "sep")?.unwrap_or_else(|| " ".into()),
             "end" => end = text(vm, "end")?.unwrap_or_else(|| "\n".into()),
-            "file" => to_stderr = matches!(value.downcast::<super::modules::StdStream>(), Some(s) if s.stderr),
+            "file" => match value.downcast::<super::modules::StdStream>() {
+                Some(s) => to_stderr = s.stderr,
+                None if value.is_none() => {}
+                None => file = Some(value.clone()),
+            },
             "flush" => {}
             other => return Err(Exc::type_error(format!("'{other}' is an invalid keyword argument for print()"))),
         }
@@ -473,7 +469,9 @@ fn print(vm: &mut Interp, args: Args) -> PyResult<Value> {
         text.push_str(&vm.str(v)?);
     }
     text.push_str(&end);
-    if to_stderr {
+    if let Some(file) = file {
+        super::modules::io::write_to(vm, &file, &text)?;
+    } else if to_stderr {
         vm.write_stderr(&text);
     } else {
         vm.write_stdout(&text);
@@ -609,6 +607,12 @@ fn sum(vm: &mut Interp, args: Args) -> PyResult<Value> {
 impl Interp {
     /// `dir(x)`.
     pub fn dir(&mut self, value: &Value) -> Vec<String> {
+        let class = type_of(value);
+        if class.module == "builtins" {
+            if let Some(names) = crate::value::signatures::dir_of(&class.name) {
+                return names.iter().map(|s| s.to_string()).collect();
+            }
+        }
         let mut names: Vec<String> = match value {
             Value::Str(_) => crate::value::str::METHODS.iter().map(|s| s.to_string()).collect(),
             Value::Bytes(_) => crate::value::bytes::METHODS.iter().map(|s| s.to_string()).collect(),

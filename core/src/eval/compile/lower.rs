@@ -446,7 +446,11 @@ impl<'a> Lowerer<'a> {
                     .iter()
                     .map(|a| match a {
                         Arg::Positional(e) => ir::CallArg::Positional(self.expr(e)),
-                        Arg::Starred(e) => ir::CallArg::Star(self.expr(e)),
+                        Arg::Starred(e) => match &e.kind {
+                            // The parser keeps the `*` node around the value.
+                            E::Starred(inner) => ir::CallArg::Star(self.expr(inner)),
+                            _ => ir::CallArg::Star(self.expr(e)),
+                        },
                         Arg::Keyword(k) => ir::CallArg::Keyword(Rc::from(k.name.as_str()), self.expr(&k.value)),
                         Arg::DoubleStarred(e) => ir::CallArg::DoubleStar(self.expr(e)),
                     })
@@ -456,7 +460,18 @@ impl<'a> Lowerer<'a> {
             E::UnaryOp { op, operand } => ir::ExprKind::Unary(*op, Box::new(self.expr(operand))),
             E::BinOp { left, op, right } => {
                 let left = self.expr(left);
-                ir::ExprKind::Binary(*op, Box::new(left), Box::new(self.expr(right)))
+                let right = self.expr(right);
+                // Constant folding, as CPython's compiler does for `10**6`: only results
+                // that are small ints or floats (errors are left to run time).
+                if let (ir::ExprKind::Const(a), ir::ExprKind::Const(b)) = (&left.kind, &right.kind) {
+                    let small_pow = *op != ast::BinOp::Pow || matches!(b, Value::Int(e) if (0..=64).contains(e));
+                    if small_pow {
+                        if let Some(Ok(v @ (Value::Int(_) | Value::Float(_)))) = crate::value::int::binary(*op, a, b) {
+                            return ir::Expr { kind: ir::ExprKind::Const(v), line: l };
+                        }
+                    }
+                }
+                ir::ExprKind::Binary(*op, Box::new(left), Box::new(right))
             }
             E::BoolOp { op, values } => ir::ExprKind::Bool(*op, values.iter().map(|e| self.expr(e)).collect()),
             E::Compare { left, ops, comparators } => {

@@ -109,6 +109,9 @@ pub fn module(_vm: &mut Interp) -> PyResult<Value> {
         let mut acc = num_bigint::BigInt::from(1);
         for i in 2..=n {
             acc *= i;
+            if i % 1024 == 0 {
+                vm.check_interrupt()?;
+            }
         }
         Ok(Value::from_bigint(acc))
     });
@@ -135,6 +138,118 @@ pub fn module(_vm: &mut Interp) -> PyResult<Value> {
             values.push(vm.to_float(&v)?);
         }
         Ok(Value::Float(exact_sum(&values)))
+    });
+    unary(&m, "sinh", f64::sinh, any);
+    unary(&m, "cosh", f64::cosh, any);
+    unary(&m, "tanh", f64::tanh, any);
+    unary(&m, "asinh", f64::asinh, any);
+    unary(&m, "acosh", f64::acosh, |x| x >= 1.0 || x.is_nan());
+    unary(&m, "atanh", f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan());
+    unary(&m, "expm1", f64::exp_m1, any);
+    unary(&m, "log1p", f64::ln_1p, |x| x > -1.0 || x.is_nan());
+    m.function("copysign", |vm, args| {
+        check_arity("copysign", &args, 2, 2)?;
+        let (x, y) = (vm.to_float(&args.positional[0])?, vm.to_float(&args.positional[1])?);
+        Ok(Value::Float(x.copysign(y)))
+    });
+    m.function("fmod", |vm, args| {
+        check_arity("fmod", &args, 2, 2)?;
+        let (x, y) = (vm.to_float(&args.positional[0])?, vm.to_float(&args.positional[1])?);
+        if y == 0.0 || x.is_infinite() {
+            if !x.is_nan() && !y.is_nan() {
+                return Err(Exc::value_error("math domain error"));
+            }
+        }
+        Ok(Value::Float(x % y))
+    });
+    m.function("modf", |vm, args| {
+        check_arity("modf", &args, 1, 1)?;
+        let x = vm.to_float(&args.positional[0])?;
+        let whole = if x.is_infinite() { x } else { x.trunc() };
+        let fraction = if x.is_infinite() { 0.0f64.copysign(x) } else { (x - whole).copysign(x) };
+        Ok(Value::tuple(vec![Value::Float(fraction), Value::Float(whole)]))
+    });
+    m.function("frexp", |vm, args| {
+        check_arity("frexp", &args, 1, 1)?;
+        let x = vm.to_float(&args.positional[0])?;
+        if x == 0.0 || !x.is_finite() {
+            return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+        }
+        let mut e = x.abs().log2().floor() as i32 + 1;
+        let mut m = x / 2f64.powi(e);
+        if m.abs() >= 1.0 {
+            m /= 2.0;
+            e += 1;
+        } else if m.abs() < 0.5 {
+            m *= 2.0;
+            e -= 1;
+        }
+        Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    });
+    m.function("ldexp", |vm, args| {
+        check_arity("ldexp", &args, 2, 2)?;
+        let x = vm.to_float(&args.positional[0])?;
+        let e = vm.index_value(&args.positional[1], "Expected an int as second argument to ldexp.")?;
+        let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
+        if r.is_infinite() && x.is_finite() {
+            return Err(Exc::overflow("math range error"));
+        }
+        Ok(Value::Float(r))
+    });
+    m.function("isqrt", |vm, args| {
+        check_arity("isqrt", &args, 1, 1)?;
+        let n = int::to_bigint(&vm.to_index(&args.positional[0])?).unwrap_or_default();
+        if n.sign() == num_bigint::Sign::Minus {
+            return Err(Exc::value_error("isqrt() argument must be nonnegative"));
+        }
+        Ok(Value::from_bigint(n.sqrt()))
+    });
+    for name in ["comb", "perm"] {
+        m.function(name, move |vm, args| {
+            check_arity(name, &args, if name == "comb" { 2 } else { 1 }, 2)?;
+            let n = int::to_bigint(&vm.to_index(&args.positional[0])?).unwrap_or_default();
+            let k = match args.positional.get(1) {
+                Some(Value::None) | None => n.clone(),
+                Some(v) => int::to_bigint(&vm.to_index(v)?).unwrap_or_default(),
+            };
+            let zero = num_bigint::BigInt::from(0);
+            if n < zero {
+                return Err(Exc::value_error("n must be a non-negative integer"));
+            }
+            if k < zero {
+                return Err(Exc::value_error("k must be a non-negative integer"));
+            }
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let k_small: u64 = u64::try_from(&k).map_err(|_| Exc::overflow(format!("k must not exceed {}", i64::MAX)))?;
+            let k_small = if name == "comb" { k_small.min(u64::try_from(&(n.clone() - &k)).unwrap_or(k_small)) } else { k_small };
+            let mut acc = num_bigint::BigInt::from(1);
+            for i in 0..k_small {
+                acc *= n.clone() - i;
+                if name == "comb" {
+                    acc /= i + 1;
+                }
+                if i % 1024 == 1023 {
+                    vm.check_interrupt()?;
+                }
+            }
+            Ok(Value::from_bigint(acc))
+        });
+    }
+    m.function("dist", |vm, args| {
+        check_arity("dist", &args, 2, 2)?;
+        let p = vm.collect(&args.positional[0])?;
+        let q = vm.collect(&args.positional[1])?;
+        if p.len() != q.len() {
+            return Err(Exc::value_error("both points must have the same number of dimensions"));
+        }
+        let mut sum = 0.0;
+        for (a, b) in p.iter().zip(&q) {
+            let d = vm.to_float(a)? - vm.to_float(b)?;
+            sum += d * d;
+        }
+        Ok(Value::Float(sum.sqrt()))
     });
     Ok(Value::object(m))
 }

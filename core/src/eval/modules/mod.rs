@@ -1,6 +1,8 @@
 //! Modules: the module object, `import`, and the native modules (`sys`, `os`,
 //! `os.path`, `math`, `time`; NumPy and h5py register theirs here too).
 
+pub mod io;
+pub mod ipython;
 mod math;
 mod os;
 mod sys;
@@ -19,6 +21,7 @@ use crate::value::object::{Args, PyObject};
 use crate::value::types::{builtin, TypeObject};
 use crate::value::Value;
 
+pub use os::io_error as os_io_error;
 pub use sys::StdStream;
 
 /// Builds a native module.
@@ -128,15 +131,20 @@ impl Interp {
             }
             if let Some(attr) = self.getattr_opt(&parent_module, child)? {
                 if attr.downcast::<Module>().is_some() {
-                    self.modules.insert(name.to_string(), attr.clone());
+                    self.register_module(name, attr.clone());
                     return Ok(attr);
                 }
             }
             let Some(make) = factory(name) else {
-                return Err(not_found(name));
+                let is_package = parent_module.downcast::<Module>().is_some_and(|m| m.get("__path__").is_some());
+                return Err(if is_package {
+                    not_found(name)
+                } else {
+                    Exc::new(ExcKind::ModuleNotFoundError, format!("No module named '{name}'; '{parent}' is not a package"))
+                });
             };
             let module = make(self)?;
-            self.modules.insert(name.to_string(), module.clone());
+            self.register_module(name, module.clone());
             if let Some(p) = parent_module.downcast::<Module>() {
                 p.set(child, module.clone());
             }
@@ -146,8 +154,18 @@ impl Interp {
             return Err(not_found(name));
         };
         let module = make(self)?;
-        self.modules.insert(name.to_string(), module.clone());
+        self.register_module(name, module.clone());
         Ok(module)
+    }
+
+    /// Records an imported module (`sys.modules` included).
+    fn register_module(&mut self, name: &str, module: Value) {
+        self.modules.insert(name.to_string(), module.clone());
+        if let Some(sys) = self.modules.get("sys").and_then(|m| m.downcast::<Module>()).and_then(|m| m.get("modules")) {
+            if let Value::Dict(d) = sys {
+                let _ = d.set(Value::str(name), module);
+            }
+        }
     }
 
     /// The names `from m import *` binds: `__all__`, else the public attributes.

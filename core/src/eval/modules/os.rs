@@ -50,6 +50,23 @@ pub fn module(vm: &mut Interp) -> PyResult<Value> {
     m.set("sep", Value::str("/"));
     m.set("linesep", Value::str("\n"));
     m.set("name", Value::str("posix"));
+    m.set("curdir", Value::str("."));
+    m.set("pardir", Value::str(".."));
+    m.set("extsep", Value::str("."));
+    m.set("pathsep", Value::str(":"));
+    m.set("devnull", Value::str("/dev/null"));
+    m.function("getenv", |vm, args| {
+        check_arity("getenv", &args, 1, 2)?;
+        let default = args.positional.get(1).cloned().unwrap_or(Value::None);
+        let environ = vm.import_module("os").and_then(|os| vm.getattr(&os, "environ"))?;
+        match &environ {
+            Value::Dict(d) => Ok(d.get(&args.positional[0])?.unwrap_or(default)),
+            _ => Ok(default),
+        }
+    });
+    m.function("cpu_count", |_vm, _args| {
+        Ok(Value::Int(std::thread::available_parallelism().map_or(1, |n| n.get()) as i64))
+    });
     let environ = Dict::new();
     for (k, v) in std::env::vars() {
         environ.set(Value::str(k), Value::str(v))?;
@@ -118,12 +135,49 @@ pub fn module(vm: &mut Interp) -> PyResult<Value> {
 /// Builds `os.path`.
 pub fn path_module(_vm: &mut Interp) -> PyResult<Value> {
     let m = Module::new("posixpath", Some("Common operations on Posix pathnames."));
+    m.set("sep", Value::str("/"));
+    m.set("curdir", Value::str("."));
+    m.set("pardir", Value::str(".."));
+    m.set("extsep", Value::str("."));
     m.function("join", |vm, args| {
-        let mut out = PathBuf::new();
-        for i in 0..args.positional.len() {
-            out.push(path_arg(vm, &args, i, "join")?);
+        let mut path = path_arg(vm, &args, 0, "join")?;
+        for i in 1..args.positional.len() {
+            let part = path_arg(vm, &args, i, "join")?;
+            if part.starts_with('/') {
+                path = part;
+            } else if path.is_empty() || path.ends_with('/') {
+                path.push_str(&part);
+            } else {
+                path.push('/');
+                path.push_str(&part);
+            }
         }
-        Ok(Value::str(out.to_string_lossy()))
+        Ok(Value::str(path))
+    });
+    m.function("isabs", |vm, args| Ok(Value::Bool(path_arg(vm, &args, 0, "isabs")?.starts_with('/'))));
+    m.function("normpath", |vm, args| Ok(Value::str(normpath(&path_arg(vm, &args, 0, "normpath")?))));
+    m.function("realpath", |vm, args| {
+        let path = path_arg(vm, &args, 0, "realpath")?;
+        let absolute = normpath(&vm.cwd.join(&path).to_string_lossy());
+        Ok(Value::str(std::fs::canonicalize(&absolute).map_or(absolute, |p| p.to_string_lossy().into_owned())))
+    });
+    m.function("relpath", |vm, args| {
+        check_arity("relpath", &args, 1, 2)?;
+        let given = path_arg(vm, &args, 0, "relpath")?;
+        let path = normpath(&vm.cwd.join(given).to_string_lossy());
+        let start = match args.positional.get(1) {
+            Some(_) => {
+                let given = path_arg(vm, &args, 1, "relpath")?;
+                normpath(&vm.cwd.join(given).to_string_lossy())
+            }
+            None => vm.cwd.to_string_lossy().into_owned(),
+        };
+        let a: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let b: Vec<&str> = start.split('/').filter(|p| !p.is_empty()).collect();
+        let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let mut parts: Vec<&str> = vec![".."; b.len() - common];
+        parts.extend(&a[common..]);
+        Ok(Value::str(if parts.is_empty() { ".".to_string() } else { parts.join("/") }))
     });
     for name in ["exists", "isfile", "isdir", "islink"] {
         m.function(name, move |vm, args| {
@@ -183,6 +237,38 @@ pub fn path_module(_vm: &mut Interp) -> PyResult<Value> {
         Ok(Value::str(if path == "~" { home } else if let Some(rest) = path.strip_prefix("~/") { format!("{home}/{rest}") } else { path }))
     });
     Ok(Value::object(m))
+}
+
+/// `posixpath.normpath`.
+pub fn normpath(path: &str) -> String {
+    if path.is_empty() {
+        return ".".into();
+    }
+    let initial = if path.starts_with("//") && !path.starts_with("///") {
+        2
+    } else if path.starts_with('/') {
+        1
+    } else {
+        0
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if initial == 0 && (parts.is_empty() || parts.last() == Some(&"..")) => parts.push(".."),
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    let out = format!("{}{joined}", "/".repeat(initial));
+    if out.is_empty() {
+        ".".into()
+    } else {
+        out
+    }
 }
 
 fn normalize(path: &Path) -> PathBuf {

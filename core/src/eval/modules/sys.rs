@@ -4,11 +4,12 @@ use std::any::Any;
 use std::rc::Rc;
 
 use super::Module;
-use crate::eval::{Interp, RECURSION_LIMIT};
+use crate::eval::{Interp, IPYTHON_FRAMES};
 use crate::value::exception::{Exc, ExcKind, PyResult};
 use crate::value::function::{check_arity, NativeMethod};
 use crate::value::object::{Args, PyObject};
 use crate::value::types::{builtin, TypeObject};
+use crate::value::structseq::StructSeq;
 use crate::value::Value;
 
 /// `sys.stdout` / `sys.stderr`: writing goes to the cell's output streams.
@@ -62,13 +63,24 @@ impl PyObject for StdStream {
 }
 
 /// Builds `sys`.
-pub fn module(_vm: &mut Interp) -> PyResult<Value> {
+pub fn module(vm: &mut Interp) -> PyResult<Value> {
     let m = Module::new("sys", Some("This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter."));
-    m.set("version", Value::str("3.11.7 (h5lab)"));
+    m.set("version", Value::str("3.11.7 (main, h5lab) [Rust]"));
     m.set(
         "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+        StructSeq::value(
+            "sys",
+            "version_info",
+            &["major", "minor", "micro", "releaselevel", "serial"],
+            vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
+        ),
     );
+    m.set("hexversion", Value::Int(0x030b07f0));
+    let modules = crate::value::Dict::new();
+    for (name, module) in &vm.modules {
+        modules.set(Value::str(name), module.clone())?;
+    }
+    m.set("modules", Value::Dict(Rc::new(modules)));
     m.set("platform", Value::str("linux"));
     m.set("maxsize", Value::Int(i64::MAX));
     m.set("byteorder", Value::str("little"));
@@ -77,7 +89,22 @@ pub fn module(_vm: &mut Interp) -> PyResult<Value> {
     m.set("executable", Value::str(""));
     m.set("stdout", Value::object(StdStream { stderr: false }));
     m.set("stderr", Value::object(StdStream { stderr: true }));
-    m.function("getrecursionlimit", |_vm, _args| Ok(Value::Int(RECURSION_LIMIT as i64)));
+    m.function("getrecursionlimit", |vm, _args| Ok(Value::Int(vm.recursion_limit as i64)));
+    m.function("setrecursionlimit", |vm, args| {
+        check_arity("setrecursionlimit", &args, 1, 1)?;
+        let limit = vm.index_value(&args.positional[0], "'float' object cannot be interpreted as an integer")?;
+        if limit < 1 {
+            return Err(Exc::value_error("recursion limit must be greater or equal than 1"));
+        }
+        if (limit as usize) <= vm.depth + IPYTHON_FRAMES {
+            return Err(Exc::new(
+                ExcKind::RecursionError,
+                format!("cannot set the recursion limit to {limit} at the recursion depth {}: the limit is too low", vm.depth + IPYTHON_FRAMES),
+            ));
+        }
+        vm.recursion_limit = limit as usize;
+        Ok(Value::None)
+    });
     m.function("exit", |_vm, args| {
         let exc = Exc::with_args(crate::value::exception::exception_class(ExcKind::SystemExit), args.positional);
         Err(exc)
