@@ -7,6 +7,8 @@ use crate::eval::modules::Factory;
 pub fn module_factory(name: &str) -> Option<Factory> {
     Some(match name {
         "numpy" => crate::numpy_py::module,
+        "IPython" => crate::ipython_display::module,
+        "IPython.display" => crate::ipython_display::display_module,
         _ => return None,
     })
 }

@@ -146,6 +146,9 @@ pub struct Completion {
     pub cursor_start: usize,
     /// End of the replaced range.
     pub cursor_end: usize,
+    /// IPython's type of each match (`function`, `class`, `instance`, `keyword`,
+    /// `module`, `magic`, `path`, `dict key`, `param`), parallel to `matches`.
+    pub types: Vec<String>,
 }
 
 /// How a session is set up.
@@ -217,6 +220,7 @@ impl Session {
             self.inputs.push(text.clone());
             self.record_input(&text);
         }
+        crate::inspect::record_cell(&self.interp, count, code);
         let (result, error) = self.run(code, count, sink);
         let mut outcome = ExecuteOutcome { execution_count: count, error, ..ExecuteOutcome::default() };
         if let Some(value) = result {
@@ -354,14 +358,15 @@ impl Session {
         crate::syntax::is_complete(code)
     }
 
-    /// Completions at `cursor` (code points). Not implemented yet: none.
-    pub fn complete(&self, _code: &str, cursor: usize) -> Completion {
-        Completion { matches: Vec::new(), cursor_start: cursor, cursor_end: cursor }
+    /// Completions at `cursor` (code points), as IPython's kernel gives them.
+    pub fn complete(&mut self, code: &str, cursor: usize) -> Completion {
+        crate::complete::complete(&mut self.interp, code, cursor)
     }
 
-    /// Help for the name at `cursor` (`detail` 0 or 1). Not implemented yet: none.
-    pub fn inspect(&self, _code: &str, _cursor: usize, _detail: u8) -> Option<MimeBundle> {
-        None
+    /// IPython's help page for the name at `cursor` (`detail` 0 or 1), as an inspect
+    /// reply's bundle; `None` when nothing is found.
+    pub fn inspect(&mut self, code: &str, cursor: usize, detail: u8) -> Option<MimeBundle> {
+        crate::inspect::inspect(&mut self.interp, code, cursor, detail)
     }
 
     /// Closes every open HDF5 file (shutdown, restart, exit).
