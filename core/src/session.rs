@@ -170,13 +170,15 @@ pub struct Session {
     execution_count: u64,
     /// `In`: the cells' sources by execution count (index 0 is empty, as IPython's).
     inputs: Vec<String>,
+    /// The last uncaught exception, for [`Session::plain_traceback`].
+    last_exception: Option<ExceptionReport>,
 }
 
 impl Session {
     /// A fresh session on the HDF5 owner thread.
     pub fn new(lib: &Library, options: SessionOptions) -> Session {
         let interp = Interp::new(lib, options.cwd.clone(), options.interrupt.clone(), options.color);
-        let mut session = Session { options, interp, execution_count: 0, inputs: vec![String::new()] };
+        let mut session = Session { options, interp, execution_count: 0, inputs: vec![String::new()], last_exception: None };
         session.interp.set_global("In", Value::list(vec![Value::str("")]));
         session.interp.set_global("Out", Value::Dict(std::rc::Rc::new(crate::value::Dict::new())));
         for name in ["_", "__", "___", "_i", "_ii", "_iii"] {
@@ -318,7 +320,27 @@ impl Session {
         let report = self.exception_report(exc, None, 0);
         let sources = SessionSources(&self.inputs);
         let traceback = crate::render::render_traceback(&report, &sources, self.options.color);
-        ErrorReport { ename: report.ename.clone(), evalue: report.evalue.clone(), traceback }
+        let error = ErrorReport { ename: report.ename.clone(), evalue: report.evalue.clone(), traceback };
+        self.last_exception = Some(report);
+        error
+    }
+
+    /// The last uncaught exception as CPython itself prints it for a script
+    /// (`Traceback (most recent call last):` / `  File "<filename>", line k, in f`),
+    /// every cell's frames named `filename` — for `h5lab run`, which runs a script as
+    /// one cell.
+    pub fn plain_traceback(&self, filename: &str) -> Option<String> {
+        struct Script<'a>(&'a [String], &'a str);
+        impl CellSources for Script<'_> {
+            fn cell_source(&self, cell: u64) -> Option<&str> {
+                self.0.get(cell as usize).map(String::as_str)
+            }
+            fn cell_filename(&self, _cell: u64) -> Option<String> {
+                Some(self.1.to_string())
+            }
+        }
+        let report = self.last_exception.as_ref()?;
+        Some(crate::render::render_plain_traceback(report, &Script(&self.inputs, filename)))
     }
 
     /// The report of `exc`; `later` is the exception raised from or while handling it
