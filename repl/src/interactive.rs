@@ -224,7 +224,7 @@ pub fn run(cwd: PathBuf, color: bool) -> ExitCode {
 /// (pre-indented) while the parser says it is incomplete. `None` at Ctrl-D on an empty
 /// first line; Ctrl-C abandons the cell (an empty one is returned).
 fn read_cell(editor: &mut Editor<ReplHelper, FileHistory>, so_far: &Rc<RefCell<String>>, n: u64) -> Option<String> {
-    let first = match editor.readline(&format!("In [{n}]: ")) {
+    let first = match read_line(editor, &format!("In [{n}]: "), "") {
         Ok(line) => line,
         Err(ReadlineError::Interrupted) => return Some(String::new()),
         Err(_) => return None,
@@ -233,7 +233,7 @@ fn read_cell(editor: &mut Editor<ReplHelper, FileHistory>, so_far: &Rc<RefCell<S
     let continuation = Prompts { color: false }.continuation(n);
     while let Completeness::Incomplete { indent } = h5lab_core::syntax::is_complete(&cell) {
         *so_far.borrow_mut() = format!("{cell}\n");
-        match editor.readline_with_initial(&continuation, (&indent, "")) {
+        match read_line(editor, &continuation, &indent) {
             Ok(line) => {
                 cell.push('\n');
                 cell.push_str(&line);
@@ -243,6 +243,18 @@ fn read_cell(editor: &mut Editor<ReplHelper, FileHistory>, so_far: &Rc<RefCell<S
         }
     }
     Some(cell)
+}
+
+/// A line from the editor. When stdin is not a terminal the editor neither shows the
+/// prompt nor offers the indentation: the prompt is printed here, as IPython does.
+fn read_line(editor: &mut Editor<ReplHelper, FileHistory>, prompt: &str, indent: &str) -> rustyline::Result<String> {
+    use std::io::{IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        print!("{prompt}");
+        let _ = std::io::stdout().flush();
+        return editor.readline("");
+    }
+    editor.readline_with_initial(prompt, (indent, ""))
 }
 
 /// `input(prompt)` during a cell: a line from the terminal.
