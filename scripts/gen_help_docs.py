@@ -8,7 +8,7 @@ their parameters), docstrings, type names, constructor signatures of classes.
 The output maps a qualified name to an entry:
   builtins.len          a builtin function        builtins.list         a class
   builtins.list.append  a method bound to a list  os.path.join          a module function
-  os.path               a module
+  os.path               a module           numpy.ndarray.sum     a method of an array
 Each entry: {"type": type(obj).__name__, "sig": [params] | null, "init_sig": [params]
 | null (classes), "doc": docstring | null, "init_doc": str | null, "class": bool}.
 "params" is the list IPython's _render_signature joins: str(param) per parameter with
@@ -23,6 +23,23 @@ SAMPLES = {
     "float": 1.0, "complex": 1j, "set": set(), "frozenset": frozenset(), "bool": True,
 }
 MODULES = ["os", "os.path", "sys", "math", "time"]
+# NumPy's namespace is large and its docstrings long: the names h5lab's numpy module
+# has, and the common ones it is likely to grow.
+NUMPY_NAMES = [
+    "abs", "all", "allclose", "any", "append", "arange", "argmax", "argmin", "argsort", "around", "array",
+    "array_equal", "asarray", "bool", "bool_", "byte", "bytes_", "cdouble", "ceil", "character", "clip",
+    "complex128", "complex64", "complexfloating", "concatenate", "copy", "cos", "csingle", "cumprod", "cumsum",
+    "diff", "dot", "double", "dtype", "e", "empty", "empty_like", "exp", "expand_dims", "eye", "flexible",
+    "flip", "float16", "float32", "float64", "floating", "floor", "full", "full_like", "generic",
+    "get_printoptions", "half", "hstack", "inexact", "int16", "int32", "int64", "int8", "int_", "intc",
+    "integer", "intp", "isclose", "isfinite", "isinf", "isnan", "linspace", "log", "log10", "log2",
+    "longlong", "max", "maximum", "mean", "median", "min", "minimum", "ndarray", "nonzero", "number",
+    "object_", "ones", "ones_like", "percentile", "prod", "ravel", "repeat", "reshape", "round",
+    "set_printoptions", "short", "signedinteger", "sin", "single", "sort", "sqrt", "squeeze", "stack",
+    "std", "str_", "sum", "swapaxes", "take", "tan", "tile", "transpose", "ubyte", "uint", "uint16",
+    "uint32", "uint64", "uint8", "uintc", "uintp", "unique", "unsignedinteger", "ushort", "var", "void",
+    "vstack", "where", "zeros", "zeros_like",
+]
 SKIP = set()
 
 
@@ -101,6 +118,22 @@ def main():
             value = getattr(module, attr)
             if callable(value) and not inspect.isclass(value):
                 table[f"{mname}.{attr}"] = entry(value)
+    import numpy
+    table["numpy"] = entry(numpy)
+    for name in NUMPY_NAMES:
+        value = getattr(numpy, name, None)
+        if value is not None and callable(value):
+            table[f"numpy.{name}"] = entry(value)
+    sample = numpy.arange(6).reshape(2, 3)
+    for attr in dir(numpy.ndarray):
+        if attr.startswith("_"):
+            continue
+        try:
+            value = getattr(sample, attr)
+        except Exception:
+            continue
+        if callable(value):
+            table[f"numpy.ndarray.{attr}"] = entry(value)
     json.dump(table, sys.stdout, indent=0, sort_keys=True, ensure_ascii=False)
     sys.stdout.write("\n")
 

@@ -187,3 +187,27 @@ fn import_completion_offers_h5labs_modules() {
         assert_eq!(c.matches, vec!["math"]);
     });
 }
+
+/// Completion and inspection answer (possibly nothing) at every cursor position of odd
+/// code, and never panic.
+#[test]
+fn odd_code_at_every_cursor_never_panics() {
+    with_session(|session, _golden| {
+        let codes = [
+            "", "(", ")", "[", "]", "'", "\"\"\"", "x[", "x['", "d[']'][", "f(a, b=(1, [2, 'x,'], {",
+            "é = ß.ü(", "a.b.c.", "..", "1.", "0x", "%", "%%", "!", "!!", "?", "??x", "x?", "#", "# é\nx.",
+            "'\\", "b'\\", "f'{x", "r'''\n\n", "lambda x: x.", "import ", "from ", "from . import ", "import os.",
+            "myvar[0][", "d['alpha'][", "sorted(key=", "print(*", "\t\tx", "x = (\n  myv", "\u{1F600}.", "𝔘.x",
+        ];
+        for code in codes {
+            let n = code.chars().count();
+            for cursor in 0..=n + 2 {
+                let c = session.complete(code, cursor);
+                assert!(c.cursor_start <= c.cursor_end && c.cursor_end <= n.max(cursor), "{code:?} at {cursor}: {c:?}");
+                assert_eq!(c.matches.len(), c.types.len());
+                let _ = session.inspect(code, cursor, 0);
+                let _ = session.inspect(code, cursor, 1);
+            }
+        }
+    });
+}

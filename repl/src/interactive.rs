@@ -128,7 +128,7 @@ pub fn history_path() -> Option<PathBuf> {
 
 /// The banner: versions and where to start.
 fn banner() -> String {
-    let (major, minor, release) = h5lab_core::hdf5::run(|lib| h5lab_core::hdf5::library_version(lib));
+    let (major, minor, release) = h5lab_core::hdf5::run(h5lab_core::hdf5::library_version);
     format!(
         "h5lab {} (HDF5 {major}.{minor}.{release}) -- the h5py/NumPy dialect of Python, without Python.\n\
          Type 'obj?' for help on an object, Tab to complete, Ctrl-D or 'exit' to leave.\n",

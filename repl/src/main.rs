@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Version => {
-            let (major, minor, release) = h5lab_core::hdf5::run(|lib| h5lab_core::hdf5::library_version(lib));
+            let (major, minor, release) = h5lab_core::hdf5::run(h5lab_core::hdf5::library_version);
             println!("h5lab {} (HDF5 {major}.{minor}.{release})", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }

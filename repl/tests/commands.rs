@@ -204,3 +204,36 @@ fn version_and_help() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown option '--bogus'"));
 }
+
+/// With stdin a pipe the session prints its prompts itself, in the layout of
+/// `ipython --simple-prompt` fed the same lines (checked against IPython 9.18).
+#[test]
+fn piped_input_shows_ipythons_simple_prompt_layout() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut child = Command::new(support::h5lab())
+        .current_dir(dir.path())
+        .env("H5LAB_HISTORY", dir.path().join("history"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run h5lab");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"1+1\nprint(\"x\")\nfor i in range(2):\n    print(i)\n\nx = 5\nlen?\n1/0\nexit\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let session = &text[text.find("\nIn [1]").expect("first prompt")..];
+    assert_eq!(
+        session,
+        "\nIn [1]: Out[1]: 2\n\nIn [2]: x\n\nIn [3]:    ...:    ...: 0\n1\n\nIn [4]: \n\
+         In [5]: Signature: len(obj, /)\nDocstring: Return the number of items in a container.\nType:      builtin_function_or_method\n\n\
+         In [6]: ---------------------------------------------------------------------------\n\
+         ZeroDivisionError                         Traceback (most recent call last)\nCell In[6], line 1\n----> 1 1/0\n\n\
+         ZeroDivisionError: division by zero\n\nIn [7]: "
+    );
+}
