@@ -1,20 +1,22 @@
-//! Syntax colouring of the line being typed.
+//! Syntax colouring of the line being typed, as IPython 9's terminal colours it.
 //!
-//! IPython's terminal colours its input with pygments (`IPython3Lexer`) in the theme's
-//! style. This is a small lexer of its own (input is often unfinished: an open bracket
-//! or string must not switch colouring off, as the traceback highlighter does), with
-//! the palette IPython's tracebacks use — keywords bold green, numbers green, strings
-//! yellow, comments italic teal — plus pygments' default style for what tracebacks do
-//! not single out: builtins green, the name after `def`/`class` blue, `%magic` and
-//! `!cmd` escapes as pygments' IPython lexer marks them (magenta operator, plain rest).
+//! IPython runs pygments' `IPython3Lexer` with its theme over the input. This is a
+//! small lexer of its own (input is often unfinished: an open bracket or string must not
+//! switch colouring off, as the traceback highlighter does) with the colours measured
+//! from IPython 9.18 in a terminal: keywords bold 256-colour 28, the word operators
+//! (`and`, `or`, `not`, `in`, `is`) bold 129, builtins 28, the name after `def` blue and
+//! after `class` bold blue, strings yellow, numbers green, comments italic 66; `%magic`
+//! and `!cmd` lines plain. (Not done: f-string braces, matching-bracket backgrounds.)
 
 use nu_ansi_term::{Color, Style};
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-    "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
+    "else", "except", "finally", "for", "from", "global", "if", "import", "lambda", "nonlocal", "pass", "raise",
+    "return", "try", "while", "with", "yield",
 ];
+
+const WORD_OPERATORS: &[&str] = &["and", "in", "is", "not", "or"];
 
 const BUILTINS: &[&str] = &[
     "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "complex", "dict", "dir", "display", "divmod",
@@ -40,11 +42,14 @@ fn string() -> Style {
 fn comment() -> Style {
     Color::Fixed(66).italic()
 }
-fn definition() -> Style {
-    Color::Fixed(21).normal()
+fn word_operator() -> Style {
+    Color::Fixed(129).bold()
 }
-fn escape() -> Style {
-    Color::Magenta.normal()
+fn function_name() -> Style {
+    Color::Blue.normal()
+}
+fn class_name() -> Style {
+    Color::Blue.bold()
 }
 
 /// `line` with ANSI colours; the visible text is unchanged, so cursor positions hold.
@@ -56,16 +61,12 @@ pub fn highlight(line: &str) -> String {
         let s: String = text.iter().collect();
         out.push_str(&style.paint(s).to_string());
     };
-    // `%magic` / `!cmd` at the start of a line: the escape marked, the rest plain.
+    // `%magic` / `!cmd` lines stay plain.
     let indent = chars.iter().take_while(|c| **c == ' ' || **c == '\t').count();
     if matches!(chars.get(indent), Some('%' | '!')) {
-        out.extend(&chars[..indent]);
-        let marks = chars[indent..].iter().take_while(|c| **c == '%' || **c == '!').count();
-        paint(&mut out, escape(), &chars[indent..indent + marks]);
-        out.extend(&chars[indent + marks..]);
-        return out;
+        return line.to_string();
     }
-    let mut after_def = false;
+    let mut after_def: Option<Style> = None;
     while i < chars.len() {
         let c = chars[i];
         if c == '#' {
@@ -76,7 +77,7 @@ pub fn highlight(line: &str) -> String {
             let end = string_end(&chars, i);
             paint(&mut out, string(), &chars[i..end]);
             i = end;
-            after_def = false;
+            after_def = None;
             continue;
         }
         if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
@@ -85,7 +86,7 @@ pub fn highlight(line: &str) -> String {
                 i += 1;
             }
             paint(&mut out, number(), &chars[start..i]);
-            after_def = false;
+            after_def = None;
             continue;
         }
         if c == '_' || c.is_alphabetic() {
@@ -95,12 +96,17 @@ pub fn highlight(line: &str) -> String {
             }
             let word: String = chars[start..i].iter().collect();
             let attribute = start > 0 && chars[start - 1] == '.';
-            if after_def {
-                paint(&mut out, definition(), &chars[start..i]);
-                after_def = false;
+            if let Some(style) = after_def.take() {
+                paint(&mut out, style, &chars[start..i]);
+            } else if WORD_OPERATORS.contains(&word.as_str()) && !attribute {
+                paint(&mut out, word_operator(), &chars[start..i]);
             } else if KEYWORDS.contains(&word.as_str()) && !attribute {
                 paint(&mut out, keyword(), &chars[start..i]);
-                after_def = word == "def" || word == "class";
+                after_def = match word.as_str() {
+                    "def" => Some(function_name()),
+                    "class" => Some(class_name()),
+                    _ => None,
+                };
             } else if BUILTINS.contains(&word.as_str()) && !attribute {
                 paint(&mut out, builtin(), &chars[start..i]);
             } else {
@@ -179,7 +185,10 @@ mod tests {
         assert_eq!(highlight("len(s)"), format!("{}(s)", builtin().paint("len")));
         assert_eq!(highlight("x.len"), "x.len");
         assert_eq!(highlight("'a"), string().paint("'a").to_string());
-        assert_eq!(highlight("def f"), format!("{} {}", keyword().paint("def"), definition().paint("f")));
+        assert_eq!(highlight("def f"), format!("{} {}", keyword().paint("def"), function_name().paint("f")));
+        assert_eq!(highlight("class A"), format!("{} {}", keyword().paint("class"), class_name().paint("A")));
+        assert_eq!(highlight("a and b"), format!("a {} b", word_operator().paint("and")));
+        assert_eq!(highlight("%time x"), "%time x");
         assert_eq!(highlight("# hi"), comment().paint("# hi").to_string());
         assert_eq!(highlight("x = 10"), format!("x = {}", number().paint("10")));
     }
