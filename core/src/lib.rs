@@ -5,9 +5,12 @@
 //! what comes back.
 
 pub mod cells;
+pub mod complete;
 pub mod eval;
 pub mod extensions;
 pub mod hdf5;
+pub mod inspect;
+pub mod interrupt;
 pub mod numpy;
 pub mod numpy_py;
 pub mod render;

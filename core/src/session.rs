@@ -146,6 +146,9 @@ pub struct Completion {
     pub cursor_start: usize,
     /// End of the replaced range.
     pub cursor_end: usize,
+    /// IPython's type of each match (`function`, `class`, `instance`, `keyword`,
+    /// `module`, `magic`, `path`, `dict key`, `param`), parallel to `matches`.
+    pub types: Vec<String>,
 }
 
 /// How a session is set up.
@@ -170,6 +173,8 @@ pub struct Session {
     /// The current cell and the three before it, newest first (`_i00`, `_i`, `_ii`,
     /// `_iii`).
     input_history: [String; 4],
+    /// The last uncaught exception, for [`Session::plain_traceback`].
+    last_exception: Option<ExceptionReport>,
 }
 
 impl Session {
@@ -177,7 +182,7 @@ impl Session {
     pub fn new(lib: &Library, options: SessionOptions) -> Session {
         let interp = Interp::new(lib, options.cwd.clone(), options.interrupt.clone(), options.color);
         let mut session =
-            Session { options, interp, execution_count: 0, inputs: vec![String::new()], input_history: Default::default() };
+            Session { options, interp, execution_count: 0, inputs: vec![String::new()], input_history: Default::default(), last_exception: None };
         session.interp.init_user_namespace();
         for name in ["_", "__", "___"] {
             session.interp.set_global(name, Value::str(""));
@@ -221,6 +226,7 @@ impl Session {
             // IPython's history keeps cells without their trailing newlines.
             self.record_input(text.trim_end_matches('\n'), code.trim_end_matches('\n'));
         }
+        crate::inspect::record_cell(&self.interp, count, code);
         let (result, error) = self.run(code, count, sink);
         let mut outcome = ExecuteOutcome { execution_count: count, error, ..ExecuteOutcome::default() };
         if let Some(value) = result {
@@ -330,7 +336,27 @@ impl Session {
         let report = self.exception_report(exc, None, 0);
         let sources = SessionSources(&self.inputs);
         let traceback = crate::render::render_traceback(&report, &sources, self.options.color);
-        ErrorReport { ename: report.ename.clone(), evalue: report.evalue.clone(), traceback }
+        let error = ErrorReport { ename: report.ename.clone(), evalue: report.evalue.clone(), traceback };
+        self.last_exception = Some(report);
+        error
+    }
+
+    /// The last uncaught exception as CPython itself prints it for a script
+    /// (`Traceback (most recent call last):` / `  File "<filename>", line k, in f`),
+    /// every cell's frames named `filename` — for `h5lab run`, which runs a script as
+    /// one cell.
+    pub fn plain_traceback(&self, filename: &str) -> Option<String> {
+        struct Script<'a>(&'a [String], &'a str);
+        impl CellSources for Script<'_> {
+            fn cell_source(&self, cell: u64) -> Option<&str> {
+                self.0.get(cell as usize).map(String::as_str)
+            }
+            fn cell_filename(&self, _cell: u64) -> Option<String> {
+                Some(self.1.to_string())
+            }
+        }
+        let report = self.last_exception.as_ref()?;
+        Some(crate::render::render_plain_traceback(report, &Script(&self.inputs, filename)))
     }
 
     /// The report of `exc`; `later` is the exception raised from or while handling it
@@ -360,14 +386,15 @@ impl Session {
         crate::syntax::is_complete(code)
     }
 
-    /// Completions at `cursor` (code points). Not implemented yet: none.
-    pub fn complete(&self, _code: &str, cursor: usize) -> Completion {
-        Completion { matches: Vec::new(), cursor_start: cursor, cursor_end: cursor }
+    /// Completions at `cursor` (code points), as IPython's kernel gives them.
+    pub fn complete(&mut self, code: &str, cursor: usize) -> Completion {
+        crate::complete::complete(&mut self.interp, code, cursor)
     }
 
-    /// Help for the name at `cursor` (`detail` 0 or 1). Not implemented yet: none.
-    pub fn inspect(&self, _code: &str, _cursor: usize, _detail: u8) -> Option<MimeBundle> {
-        None
+    /// IPython's help page for the name at `cursor` (`detail` 0 or 1), as an inspect
+    /// reply's bundle; `None` when nothing is found.
+    pub fn inspect(&mut self, code: &str, cursor: usize, detail: u8) -> Option<MimeBundle> {
+        crate::inspect::inspect(&mut self.interp, code, cursor, detail)
     }
 
     /// Closes every open HDF5 file (shutdown, restart, exit).

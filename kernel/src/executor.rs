@@ -80,11 +80,16 @@ struct Context {
 
 impl Executor {
     /// Starts the session on the owner thread (through a dedicated std thread that
-    /// waits for the long job).
-    pub fn start(iopub: Iopub, prompts: Prompts, answers: Answers) -> std::io::Result<Executor> {
+    /// waits for the long job). `running` is set while a cell runs; raising
+    /// `interrupt` then raises KeyboardInterrupt in it (the SIGINT handler shares both).
+    pub fn start(
+        iopub: Iopub,
+        prompts: Prompts,
+        answers: Answers,
+        running: Arc<AtomicBool>,
+        interrupt: Arc<AtomicBool>,
+    ) -> std::io::Result<Executor> {
         let (jobs, queue) = std_mpsc::channel();
-        let interrupt = Arc::new(AtomicBool::new(false));
-        let running = Arc::new(AtomicBool::new(false));
         let stopping = Arc::new(AtomicBool::new(false));
         let context = Context {
             iopub,
@@ -165,7 +170,7 @@ fn serve(lib: &Library, queue: std_mpsc::Receiver<Job>, context: Context) {
             }
             Job::Complete(code, cursor, done) => {
                 let answer = guarded(|| session.complete(&code, cursor))
-                    .unwrap_or(Completion { matches: Vec::new(), cursor_start: cursor, cursor_end: cursor });
+                    .unwrap_or(Completion { cursor_start: cursor, cursor_end: cursor, ..Completion::default() });
                 let _ = done.send(answer);
             }
             Job::Inspect(code, cursor, detail, done) => {

@@ -103,12 +103,23 @@ async fn complete(kernel: &Kernel, request: &Request) -> Result<Value, ErrorCont
     let r: CodeAtCursor = request.parse().map_err(bad_request)?;
     let cursor = r.cursor();
     let c = kernel.executor.complete(r.code, cursor).await.map_err(gone)?;
+    // ipykernel's experimental completions metadata: JupyterLab shows the types.
+    let typed: Vec<Value> = c
+        .matches
+        .iter()
+        .zip(c.types.iter())
+        .map(|(text, kind)| {
+            serde_json::json!({"start": c.cursor_start, "end": c.cursor_end, "text": text, "type": kind, "signature": ""})
+        })
+        .collect();
+    let mut metadata = Map::new();
+    metadata.insert("_jupyter_types_experimental".into(), Value::Array(typed));
     Ok(to_value(&CompleteReply {
         status: "ok",
         matches: c.matches,
         cursor_start: c.cursor_start,
         cursor_end: c.cursor_end,
-        metadata: Map::new(),
+        metadata,
     }))
 }
 

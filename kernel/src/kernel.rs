@@ -136,14 +136,15 @@ pub fn kernel_info(hdf5_version: (u32, u32, u32)) -> KernelInfoReply {
 pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     // Signal handlers first: a client may interrupt (SIGINT) a kernel that is still
     // starting, and SIGINT's default action would kill it.
-    let signals = Signals::install()?;
+    let (running, interrupt) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
+    let signals = Signals::install(running.clone(), interrupt.clone())?;
     let hdf5_version = tokio::task::spawn_blocking(|| h5lab_core::hdf5::run(h5lab_core::hdf5::library_version))
         .await
         .map_err(|e| format!("cannot initialise HDF5: {e}"))?;
     let codec = Arc::new(Codec::new(connection.key.as_bytes()));
     let (iopub_handle, iopub_queue) = Iopub::channel();
     let (prompts, prompt_queue, answers, answer_sender) = stdin::channel();
-    let executor = Executor::start(iopub_handle.clone(), prompts, answers).map_err(|e| format!("cannot start the session thread: {e}"))?;
+    let executor = Executor::start(iopub_handle.clone(), prompts, answers, running, interrupt).map_err(|e| format!("cannot start the session thread: {e}"))?;
 
     // The public ports are the guard's; the ZeroMQ sockets listen privately behind it.
     let private = guard::PrivateDir::create().map_err(|e| format!("cannot create the sockets' directory: {e}"))?;
@@ -243,34 +244,28 @@ async fn watch_parent(kernel: Arc<Kernel>) {
     }
 }
 
-/// The signals the kernel handles, installed before anything else.
+/// The signals the kernel handles, installed before anything else. SIGINT is handled
+/// at delivery by h5lab-core's handler (it raises the running cell's interrupt flag,
+/// and drops the signal when no cell runs, so it cannot leak into the next cell).
 struct Signals {
-    int: tokio::signal::unix::Signal,
     term: tokio::signal::unix::Signal,
     hup: tokio::signal::unix::Signal,
 }
 
 impl Signals {
-    fn install() -> Result<Signals, String> {
+    fn install(running: Arc<AtomicBool>, interrupt: Arc<AtomicBool>) -> Result<Signals, String> {
         use tokio::signal::unix::{signal, SignalKind};
+        h5lab_core::interrupt::install_sigint_handler(running, interrupt)
+            .map_err(|e| format!("cannot install the SIGINT handler: {e}"))?;
         let install = |kind| signal(kind).map_err(|e| format!("cannot install a signal handler: {e}"));
-        Ok(Signals {
-            int: install(SignalKind::interrupt())?,
-            term: install(SignalKind::terminate())?,
-            hup: install(SignalKind::hangup())?,
-        })
+        Ok(Signals { term: install(SignalKind::terminate())?, hup: install(SignalKind::hangup())? })
     }
 
-    /// SIGINT interrupts the running cell (the kernel survives it); SIGTERM closes the
-    /// files and ends the kernel; SIGHUP is ignored (a closed terminal is no reason to
+    /// SIGTERM closes the files and ends the kernel; SIGHUP is ignored (a closed terminal is no reason to
     /// lose a session).
     async fn serve(mut self, kernel: Arc<Kernel>) {
         loop {
             tokio::select! {
-                _ = self.int.recv() => {
-                    crate::debug!("SIGINT: interrupting the running cell");
-                    kernel.executor.interrupt();
-                }
                 _ = self.term.recv() => {
                     crate::debug!("SIGTERM: closing files and exiting");
                     let ending = kernel.stop().await;

@@ -437,7 +437,7 @@ pub struct CompleteReply {
     pub cursor_start: usize,
     /// End of the replaced range (code points).
     pub cursor_end: usize,
-    /// Always `{}`.
+    /// `_jupyter_types_experimental`: each match's start, end, text and type.
     pub metadata: Map<String, Value>,
 }
 

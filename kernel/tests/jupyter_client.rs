@@ -40,13 +40,15 @@ checks!(
     ipc_transport,
     no_signing_with_an_empty_key,
     stdin_not_allowed_is_accepted,
+    responsive_during_a_long_cell,
+    input_through_stdin,
 );
 
-macro_rules! checks_needing_the_interpreter {
+macro_rules! checks_needing_h5py {
     ($($name:ident),* $(,)?) => {
         $(
             #[test]
-            #[ignore = "needs Session.execute (interpreter)"]
+            #[ignore = "needs h5py (issue 5)"]
             fn $name() {
                 run_check(stringify!($name));
             }
@@ -54,9 +56,7 @@ macro_rules! checks_needing_the_interpreter {
     };
 }
 
-checks_needing_the_interpreter!(
-    responsive_during_a_long_cell,
-    input_through_stdin,
+checks_needing_h5py!(
     shutdown_closes_open_files,
 );
 

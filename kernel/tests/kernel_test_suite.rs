@@ -1,6 +1,5 @@
 //! jupyter_kernel_test's suite (tests/python/test_h5lab_kernel.py) against the real
-//! kernel. The parts that hold without the interpreter run always; the full suite
-//! waits for Session.execute.
+//! kernel: a quick subset, and the full suite with every sample attribute set.
 
 mod support;
 
@@ -20,8 +19,7 @@ fn unittest(jupyter: &Jupyter, tests: &[&str]) -> String {
 }
 
 /// kernel_info (validated against the message schemas); error (exactly one output, the
-/// error: every cell raises until the interpreter lands); history tail/range/search
-/// (n, unique); iopub_welcome (skipped: protocol 5.3).
+/// error); history tail/range/search (n, unique); iopub_welcome (skipped: protocol 5.3).
 #[test]
 fn kernel_test_suite_parts_without_the_interpreter() {
     let Some(jupyter) = Jupyter::new() else { return };
@@ -42,7 +40,6 @@ fn kernel_test_suite_parts_without_the_interpreter() {
 /// Every sample: stdout, stderr, completion, is_complete, pager, error, execute_result,
 /// display_data, history, inspect, clear_output.
 #[test]
-#[ignore = "needs Session.execute (interpreter)"]
 fn kernel_test_suite_full() {
     let Some(jupyter) = Jupyter::new() else { return };
     let log = unittest(&jupyter, &["test_h5lab_kernel"]);

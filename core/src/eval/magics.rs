@@ -164,8 +164,8 @@ impl Interp {
     }
 
     /// `obj?` / `obj??`.
-    pub(crate) fn help(&mut self, _frame: &mut Frame, target: &str, _detail: u8) -> PyResult<()> {
-        Err(Exc::not_implemented(format!("help ({target}?)")))
+    pub(crate) fn help(&mut self, _frame: &mut Frame, target: &str, detail: u8) -> PyResult<()> {
+        self.show_help(target, detail)
     }
 }
 

@@ -13,6 +13,7 @@ pub mod constructors;
 mod exec;
 mod expr;
 pub mod function;
+mod help;
 mod magics;
 mod magics_exec;
 mod magics_ns;

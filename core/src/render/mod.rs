@@ -14,7 +14,7 @@ pub mod h5ls;
 pub mod highlight;
 mod plain;
 pub mod pretty;
-mod pytokenize;
+pub(crate) mod pytokenize;
 mod source_block;
 mod syntax_error;
 pub mod traceback;

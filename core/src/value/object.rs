@@ -214,6 +214,12 @@ pub trait PyObject: Any {
     fn doc(&self) -> Option<String> {
         None
     }
+
+    /// The keys offered when completing `x['...` (IPython's
+    /// `_ipython_key_completions_`), e.g. an h5py group's member names.
+    fn completion_keys(&self, _vm: &mut Interp) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// `type(x).__name__` for any value, for error messages.

@@ -181,7 +181,11 @@ def complete_and_inspect_reply_shapes(km, kc):
     msg_id = kc.complete("f.attr", 3)
     c = reply_to(kc, msg_id)["content"]
     assert c["status"] == "ok" and isinstance(c["matches"], list), c
-    assert c["cursor_start"] <= c["cursor_end"] <= 3 and c["metadata"] == {}, c
+    assert c["cursor_start"] <= c["cursor_end"] <= 3, c
+    # ipykernel's experimental completion types, one per match (or no metadata at all)
+    assert set(c["metadata"]) <= {"_jupyter_types_experimental"}, c
+    typed = c["metadata"].get("_jupyter_types_experimental", [])
+    assert [t["text"] for t in typed] == c["matches"], c
     msg_id = kc.inspect("len", 3)
     c = reply_to(kc, msg_id)["content"]
     assert c["status"] == "ok" and isinstance(c["found"], bool) and isinstance(c["data"], dict), c
@@ -539,7 +543,7 @@ def stdin_not_allowed_is_accepted(km, kc):
 
 
 
-# ---- checks that need the interpreter (Session.execute); ignored in Rust until then
+# ---- checks that run cells
 
 
 @check
