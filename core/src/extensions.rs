@@ -8,6 +8,7 @@ pub fn module_factory(name: &str) -> Option<Factory> {
     use crate::eval::modules::ipython;
     Some(match name {
         "numpy" => crate::numpy_py::module,
+        "h5py" => crate::h5py::module,
         "IPython" => ipython::ipython_module,
         "IPython.display" => ipython::display_module,
         _ => return None,

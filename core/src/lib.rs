@@ -8,6 +8,7 @@ pub mod cells;
 pub mod complete;
 pub mod eval;
 pub mod extensions;
+pub mod h5py;
 pub mod hdf5;
 pub mod inspect;
 pub mod interrupt;

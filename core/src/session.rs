@@ -216,6 +216,7 @@ impl Session {
             let mut quiet = SilentSink;
             let count = self.execution_count;
             let _ = self.run(code, count, &mut quiet);
+            crate::hdf5::file::flush_writable(self.interp.lib());
             return ExecuteOutcome { execution_count: count, ..ExecuteOutcome::default() };
         }
         let count = if options.store_history { self.execution_count + 1 } else { self.execution_count };
@@ -244,6 +245,8 @@ impl Session {
         if std::mem::take(&mut self.interp.exit_requested) {
             outcome.exit = Some(ExitRequest::Exit);
         }
+        // A process killed between cells must leave readable files behind.
+        crate::hdf5::file::flush_writable(self.interp.lib());
         outcome
     }
 
@@ -397,8 +400,11 @@ impl Session {
         crate::inspect::inspect(&mut self.interp, code, cursor, detail)
     }
 
-    /// Closes every open HDF5 file (shutdown, restart, exit).
-    pub fn close_all_files(&mut self) {}
+    /// Closes every open HDF5 file and every object in them (shutdown, restart, exit);
+    /// h5py objects still referenced by the session then show as closed.
+    pub fn close_all_files(&mut self) {
+        crate::hdf5::file::close_all(self.interp.lib());
+    }
 }
 
 struct SessionSources<'a>(&'a [String]);

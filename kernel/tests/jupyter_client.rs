@@ -48,7 +48,6 @@ macro_rules! checks_needing_h5py {
     ($($name:ident),* $(,)?) => {
         $(
             #[test]
-            #[ignore = "needs h5py (issue 5)"]
             fn $name() {
                 run_check(stringify!($name));
             }

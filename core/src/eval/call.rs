@@ -231,7 +231,8 @@ pub(crate) fn function_frame(code: &FunctionCode) -> FunctionFrame {
     }
 }
 
-fn missing_error(name: &str, missing: &[&str], kind: &str) -> Exc {
+/// CPython's "missing N required ... argument(s): 'a' and 'b'" error.
+pub(crate) fn missing_error(name: &str, missing: &[&str], kind: &str) -> Exc {
     let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
     let list = match quoted.len() {
         1 => quoted[0].clone(),

@@ -8,6 +8,7 @@
 
 pub mod builtins;
 mod call;
+pub(crate) use call::missing_error;
 pub mod compile;
 pub mod constructors;
 mod exec;

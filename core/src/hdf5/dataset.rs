@@ -110,6 +110,12 @@ impl Dataset {
         (handle.id_type() == IdType::Dataset).then_some(Dataset { handle })
     }
 
+    /// Wraps a handle without checking its kind: for identifiers that may already be
+    /// closed, so that HDF5 itself reports the bad identifier when it is used.
+    pub fn from_handle_unchecked(handle: Handle) -> Dataset {
+        Dataset { handle }
+    }
+
     /// The dataset identifier.
     pub fn handle(&self) -> &Handle {
         &self.handle

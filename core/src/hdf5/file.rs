@@ -121,6 +121,12 @@ impl File {
         (handle.id_type() == IdType::File).then_some(File { handle })
     }
 
+    /// Wraps a handle without checking its kind: for identifiers that may already be
+    /// closed, so that HDF5 itself reports the bad identifier when it is used.
+    pub fn from_handle_unchecked(handle: Handle) -> File {
+        File { handle }
+    }
+
     /// The file identifier.
     pub fn handle(&self) -> &Handle {
         &self.handle
@@ -143,6 +149,20 @@ impl File {
             }
         }
         // The reference is gone: make the handle forget it without releasing again.
+        let _ = std::mem::replace(&mut self.handle, Handle::invalid());
+        Ok(())
+    }
+
+    /// Closes every identifier open in this file — objects first, then the file
+    /// identifiers — however many references each has, as h5py's `File.close` does
+    /// (`H5Fget_obj_ids` with `H5F_OBJ_LOCAL`, then `H5Idec_ref` until invalid).
+    /// Handles that still hold those identifiers see them as invalid afterwards.
+    pub fn close_with_objects(&mut self) -> Result<()> {
+        for kinds in [objects::LOCAL | (objects::ALL & !objects::FILE), objects::LOCAL | objects::FILE] {
+            for id in object_ids(self.handle.id(), kinds)? {
+                force_close(id)?;
+            }
+        }
         let _ = std::mem::replace(&mut self.handle, Handle::invalid());
         Ok(())
     }
@@ -195,15 +215,7 @@ impl File {
     /// The identifiers of the given kinds open in the file (`H5Fget_obj_ids`), each as
     /// a new reference.
     pub fn open_objects(&self, kinds: c_uint) -> Result<Vec<Handle>> {
-        let count = self.object_count(kinds)?;
-        let mut ids: Vec<hid_t> = vec![0; count];
-        // SAFETY: the buffer holds `count` ids.
-        let n = unsafe { H5Fget_obj_ids(self.handle.id(), kinds, count, ids.as_mut_ptr()) };
-        if n < 0 {
-            return Err(H5Error::from_stack("H5Fget_obj_ids"));
-        }
-        ids.truncate(n as usize);
-        ids.into_iter().map(Handle::share).collect()
+        object_ids(self.handle.id(), kinds)?.into_iter().map(Handle::share).collect()
     }
 
     /// The file creation property list (`H5Fget_create_plist`).
@@ -246,6 +258,61 @@ pub fn object_count(file_id: hid_t, kinds: c_uint) -> Result<usize> {
         return Err(H5Error::from_stack("H5Fget_obj_count"));
     }
     Ok(n as usize)
+}
+
+/// The raw identifiers of the given kinds open in one file, or in every file with
+/// `H5F_OBJ_ALL` as the id (`H5Fget_obj_ids`).
+fn object_ids(file_id: hid_t, kinds: c_uint) -> Result<Vec<hid_t>> {
+    let count = object_count(file_id, kinds)?;
+    let mut ids: Vec<hid_t> = vec![0; count];
+    // SAFETY: the buffer holds `count` ids.
+    let n = unsafe { H5Fget_obj_ids(file_id, kinds, count, ids.as_mut_ptr()) };
+    if n < 0 {
+        return Err(H5Error::from_stack("H5Fget_obj_ids"));
+    }
+    ids.truncate(n as usize);
+    Ok(ids)
+}
+
+/// Releases every reference to `id` until HDF5 closes it.
+fn force_close(id: hid_t) -> Result<()> {
+    // SAFETY: H5Iis_valid accepts any value; each decrement releases one reference of a
+    // valid id.
+    while unsafe { hdf5_sys::h5i::H5Iis_valid(id) } > 0 {
+        if unsafe { hdf5_sys::h5i::H5Idec_ref(id) } < 0 {
+            return Err(H5Error::from_stack("H5Idec_ref"));
+        }
+    }
+    Ok(())
+}
+
+/// Every file identifier open in the library, each as a new reference.
+pub fn open_files(_lib: &Library) -> Result<Vec<File>> {
+    let ids = object_ids(hdf5_sys::h5f::H5F_OBJ_ALL as hid_t, objects::FILE)?;
+    Ok(ids.into_iter().filter_map(|id| Handle::share(id).ok()).map(|handle| File { handle }).collect())
+}
+
+/// Flushes every file open for writing (what a session does after each cell, so a
+/// killed process loses nothing). Failures are ignored: a file that cannot be flushed
+/// now reports its error on the next real operation.
+pub fn flush_writable(lib: &Library) {
+    for file in open_files(lib).unwrap_or_default() {
+        if file.intent().is_ok_and(|i| i & access::RDWR != 0) {
+            let _ = file.flush(FlushScope::Local);
+        }
+    }
+}
+
+/// Closes every open file and every object in them (session shutdown).
+pub fn close_all(lib: &Library) {
+    for mut file in open_files(lib).unwrap_or_default() {
+        let _ = file.close_with_objects();
+    }
+    // Objects whose file identifiers were all closed earlier keep their files open
+    // (weak close degree): release those too.
+    for id in object_ids(hdf5_sys::h5f::H5F_OBJ_ALL as hid_t, objects::ALL).unwrap_or_default() {
+        let _ = force_close(id);
+    }
 }
 
 /// Open identifiers of the given kinds across every open file: a leak check.

@@ -6,7 +6,7 @@ use hdf5_sys::h5::herr_t;
 use hdf5_sys::h5i::hid_t;
 #[allow(deprecated)] // comments are deprecated in favour of attributes, but h5py offers them
 use hdf5_sys::h5o::H5Oset_comment;
-use hdf5_sys::h5o::{H5Ocopy, H5Oexists_by_name, H5Oget_comment, H5Oopen};
+use hdf5_sys::h5o::{H5Ocopy, H5Oexists_by_name, H5Oget_comment, H5Olink, H5Oopen};
 use hdf5_sys::h5p::H5P_DEFAULT;
 
 use super::error::{check, check_bool, Result};
@@ -152,6 +152,20 @@ pub fn open(loc: &Handle, name: impl AsRef<[u8]>, lapl: Option<&PropertyList>) -
     let lapl = lapl.map_or(H5P_DEFAULT, |p| p.handle().id());
     // SAFETY: valid id and C string.
     Handle::from_result(unsafe { H5Oopen(loc.id(), name.as_ptr(), lapl) }, "H5Oopen")
+}
+
+/// Links an open (possibly anonymous) object into a group as `loc/name` (`H5Olink`).
+pub fn link(
+    object: &Handle,
+    loc: &Handle,
+    name: impl AsRef<[u8]>,
+    lcpl: Option<&PropertyList>,
+    lapl: Option<&PropertyList>,
+) -> Result<()> {
+    let name = c_name(name.as_ref())?;
+    let id = |p: Option<&PropertyList>| p.map_or(H5P_DEFAULT, |p| p.handle().id());
+    // SAFETY: valid ids and C string.
+    check(unsafe { H5Olink(object.id(), loc.id(), name.as_ptr(), id(lcpl), id(lapl)) }, "H5Olink")
 }
 
 /// Opens the object with the given token in `loc`'s file (`H5Oopen_by_token`).

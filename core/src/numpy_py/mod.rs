@@ -5,8 +5,8 @@
 //! as does the mapping of the library's errors to Python exceptions and the session's
 //! print options (`np.set_printoptions`).
 
-mod array;
-mod dtype;
+pub mod array;
+pub mod dtype;
 mod functions;
 mod index;
 mod scalar;

@@ -20,11 +20,10 @@ class H5labKernelTests(jupyter_kernel_test.KernelTests):
     code_hello_world = "print('hello, world')"
     code_stderr = "import sys; print('oops', file=sys.stderr)"
 
-    # Until h5py lands (issue 5), attribute completion is sampled on os.path; restore
-    # {"text": "import h5py\nh5py.Fil", "matches": {"File"}} then.
     completion_samples = [
         {"text": "isinst", "matches": {"isinstance"}},
         {"text": "import os\nos.path.jo", "matches": {"join"}},
+        {"text": "import h5py\nh5py.Fil", "matches": {"File"}},
     ]
     complete_code_samples = ["1", "print('hello, world')", "def f(x):\n    return x\n\n", "import h5py"]
     incomplete_code_samples = ["print('''hello", "def f(x):", "for i in range(3):", "x = [1,"]
@@ -38,7 +37,8 @@ class H5labKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "import numpy as np; np.arange(3)", "result": "array([0, 1, 2])"},
     ]
     # h5lab adds text/html to every h5py object (ipykernel + h5py shows text/plain only).
-    # Until h5py lands (issue 5), text/html is sampled with IPython.display.HTML; restore
+    # Until h5py objects carry their HTML view, text/html is sampled with
+    # IPython.display.HTML; restore
     # {"code": "import h5py; f = h5py.File('display.h5', 'w'); display(f)", "mime": "text/html"}
     # then.
     code_display_data = [

@@ -1,0 +1,298 @@
+//! `h5py.Dataset`: its properties (shape, dtype, chunks, filters, fill value), reading
+//! and writing through selections as h5py does, `len`, iteration and the repr.
+
+use std::rc::Rc;
+
+use super::select::{self, Hyperslab};
+use super::{HlKind, HlObject};
+use crate::eval::Interp;
+use crate::h5py::ids::{IdKind, ObjectId};
+use crate::h5py::pyargs::method;
+use crate::h5py::types::dtype_of;
+use crate::hdf5::dataspace::SpaceClass;
+use crate::hdf5::plist::Layout;
+use crate::hdf5::Dataset;
+use crate::numpy::{DType, NdArray};
+use crate::numpy_py::{array_value, np_error};
+use crate::value::exception::{Exc, PyResult};
+use crate::value::function::NativeMethod;
+use crate::value::iter::NativeIterator;
+use crate::value::object::Args;
+use crate::value::types::TypeObject;
+use crate::value::Value;
+
+/// Dataset attributes and methods (for `dir` and completion).
+pub const ATTRIBUTES: &[&str] = &[
+    "attrs",
+    "chunks",
+    "compression",
+    "compression_opts",
+    "dtype",
+    "fillvalue",
+    "fletcher32",
+    "len",
+    "maxshape",
+    "nbytes",
+    "ndim",
+    "scaleoffset",
+    "shape",
+    "shuffle",
+    "size",
+];
+
+/// `h5py.Dataset(dsid)`.
+pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<Value> {
+    let b = method("Dataset.__init__", args, &["bind", "readonly"], 1)?;
+    match b.req(0).downcast::<ObjectId>() {
+        Some(id) if id.kind == IdKind::Dataset => Ok(HlObject::value(HlKind::Dataset, b.req(0).clone())),
+        _ => Err(Exc::value_error(format!("{} is not a DatasetID", vm.str(b.req(0))?))),
+    }
+}
+
+/// The HDF5 dataset behind the object (possibly closed: HDF5 reports that on use).
+pub fn handle(obj: &HlObject) -> Dataset {
+    Dataset::from_handle(obj.oid().handle()).unwrap_or_else(|| Dataset::from_handle_unchecked(obj.oid().handle()))
+}
+
+/// `dset.shape` as numbers (empty for scalar and null dataspaces).
+pub fn shape(obj: &HlObject) -> PyResult<Vec<u64>> {
+    handle(obj).space().and_then(|s| s.dims()).map_err(Exc::from_hdf5)
+}
+
+fn is_null(obj: &HlObject) -> PyResult<bool> {
+    Ok(handle(obj).space().and_then(|s| s.class()).map_err(Exc::from_hdf5)? == SpaceClass::Null)
+}
+
+/// `dset.dtype`.
+pub fn dtype(obj: &HlObject) -> PyResult<DType> {
+    let desc = handle(obj).datatype().and_then(|t| t.describe()).map_err(Exc::from_hdf5)?;
+    dtype_of(&desc)
+}
+
+fn ints(values: &[u64]) -> Value {
+    Value::tuple(values.iter().map(|&n| Value::Int(n as i64)).collect())
+}
+
+/// `repr(dset)`.
+pub fn repr(vm: &mut Interp, obj: &HlObject) -> PyResult<String> {
+    if !obj.is_open() {
+        return Ok("<Closed HDF5 dataset>".into());
+    }
+    let name = match obj.name()? {
+        None => "(\"anonymous\")".to_string(),
+        Some(n) => {
+            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
+            format!("\"{}\"", if base.is_empty() { "/" } else { &base })
+        }
+    };
+    let shape = if is_null(obj)? { "None".to_string() } else { vm.repr(&ints(&shape(obj)?))? };
+    Ok(format!("<HDF5 dataset {name}: shape {shape}, type \"{}\">", dtype(obj)?.type_str()))
+}
+
+/// `len(dset)`: the first axis; scalar datasets have none.
+pub fn len(_vm: &mut Interp, obj: &HlObject, _this: &Value) -> PyResult<usize> {
+    match shape(obj)?.first() {
+        Some(&n) => Ok(n as usize),
+        None => Err(Exc::type_error("Attempt to take len() of scalar dataset")),
+    }
+}
+
+/// `iter(dset)`: `dset[0]`, `dset[1]`, ... (rows).
+pub fn iter(vm: &mut Interp, obj: &HlObject, this: &Value) -> PyResult<Value> {
+    let shape = shape(obj)?;
+    let this = this.clone();
+    let mut i = 0u64;
+    let _ = vm;
+    Ok(NativeIterator::value("generator", move |vm| {
+        let Some(&n) = shape.first() else { return Err(Exc::type_error("Can't iterate over a scalar dataset")) };
+        if i >= n {
+            return Ok(None);
+        }
+        i += 1;
+        vm.getitem(&this, &Value::Int(i as i64 - 1)).map(Some)
+    }))
+}
+
+/// Reads a selection: a NumPy array, or a NumPy scalar when every axis was indexed by
+/// an integer (or for `dset[()]` on a scalar dataset).
+pub fn getitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value) -> PyResult<Value> {
+    let items = select::key_items(key);
+    let dtype = dtype(obj)?;
+    let ds = handle(obj);
+    if is_null(obj)? {
+        let everything = items.is_empty() || (items.len() == 1 && crate::value::iter::is_ellipsis(&items[0]));
+        if everything {
+            return Err(Exc::not_implemented("h5py.Empty"));
+        }
+        return Err(Exc::value_error("Empty datasets cannot be sliced"));
+    }
+    let shape = shape(obj)?;
+    if shape.is_empty() {
+        let array = match items.as_slice() {
+            [] => super::data::read(vm, &ds, &dtype, None, &[])?,
+            [e] if crate::value::iter::is_ellipsis(e) => {
+                return Ok(array_value(super::data::read(vm, &ds, &dtype, None, &[])?));
+            }
+            _ => return Err(Exc::value_error("Illegal slicing argument for scalar dataspace")),
+        };
+        return element(array);
+    }
+    let slab = select::select(vm, &shape, &items)?;
+    let array = if slab.size() == 0 {
+        NdArray::zeros(&slab.array_shape, &dtype).map_err(np_error)?
+    } else {
+        let region = (!slab.is_all(&shape)).then_some(&slab);
+        super::data::read(vm, &ds, &dtype, region, &slab.array_shape)?
+    };
+    if slab.array_shape.is_empty() {
+        return element(array);
+    }
+    Ok(array_value(array))
+}
+
+/// `arr[()]` of a 0-d array: the NumPy scalar (or the object itself for object data).
+fn element(array: NdArray) -> PyResult<Value> {
+    let item = array.getitem(&[]).map_err(np_error)?;
+    Ok(crate::numpy_py::from_py_value(item))
+}
+
+/// Writes into a selection, converting lists with the dataset's dtype and letting
+/// HDF5 convert arrays; a value smaller than the selection is broadcast.
+pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, value: Value) -> PyResult<()> {
+    let items = select::key_items(key);
+    let dtype = dtype(obj)?;
+    let ds = handle(obj);
+    let shape = shape(obj)?;
+    let array = match crate::numpy_py::as_array(&value) {
+        Some(a) if !matches!(dtype.kind(), crate::numpy::Kind::Object) => a,
+        _ => crate::numpy_py::to_array(vm, &value, Some(&dtype))?,
+    };
+    let slab = if shape.is_empty() {
+        match items.as_slice() {
+            [] => Hyperslab::all(&[]),
+            [e] if crate::value::iter::is_ellipsis(e) => Hyperslab::all(&[]),
+            _ => return Err(Exc::value_error("Illegal slicing argument for scalar dataspace")),
+        }
+    } else {
+        select::select(vm, &shape, &items)?
+    };
+    let target: Vec<usize> = slab.array_shape.clone();
+    let array = broadcast_to(&array, &target)?;
+    if slab.size() == 0 && !shape.is_empty() {
+        return Ok(());
+    }
+    let region = (!shape.is_empty() && !slab.is_all(&shape)).then_some(&slab);
+    super::data::write(vm, &ds, &array, region)
+}
+
+/// Broadcasts a value to a selection's shape as h5py does (leading axes may be added;
+/// a size-1 axis repeats), or fails with `Can't broadcast (2,) -> (4,)`.
+fn broadcast_to(array: &NdArray, target: &[usize]) -> PyResult<NdArray> {
+    let source = array.shape().to_vec();
+    if source == target {
+        return Ok(array.clone());
+    }
+    let squeeze = |s: &[usize]| s.iter().copied().filter(|&n| n != 1).collect::<Vec<_>>();
+    let flat_target: usize = target.iter().product();
+    if array.size() == flat_target && squeeze(&source) == squeeze(target) {
+        let dims: Vec<isize> = target.iter().map(|&n| n as isize).collect();
+        return array.reshape(&dims).map_err(np_error);
+    }
+    let fits = source.len() <= target.len()
+        && source.iter().rev().zip(target.iter().rev()).all(|(&s, &t)| s == t || s == 1);
+    if !fits {
+        return Err(Exc::type_error(format!(
+            "Can't broadcast {} -> {}",
+            crate::numpy::format::shape_repr(&source),
+            crate::numpy::format::shape_repr(target)
+        )));
+    }
+    array.broadcast_to_checked(target).map_err(np_error)
+}
+
+/// Dataset attributes; `None` for unknown names.
+pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyResult<Option<Value>> {
+    Ok(Some(match name {
+        "shape" => {
+            if is_null(obj)? {
+                Value::None
+            } else {
+                ints(&shape(obj)?)
+            }
+        }
+        "dtype" => crate::numpy_py::dtype::dtype_value(dtype(obj)?),
+        "ndim" => Value::Int(shape(obj)?.len() as i64),
+        "size" => {
+            if is_null(obj)? {
+                Value::None
+            } else {
+                Value::Int(shape(obj)?.iter().product::<u64>() as i64)
+            }
+        }
+        "nbytes" => {
+            let n: u64 = if is_null(obj)? { 0 } else { shape(obj)?.iter().product() };
+            Value::Int((n as usize * dtype(obj)?.itemsize()) as i64)
+        }
+        "chunks" => {
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            match dcpl.layout().map_err(Exc::from_hdf5)? {
+                Layout::Chunked => ints(&dcpl.chunk().map_err(Exc::from_hdf5)?),
+                _ => Value::None,
+            }
+        }
+        "maxshape" => {
+            let space = handle(obj).space().map_err(Exc::from_hdf5)?;
+            if space.class().map_err(Exc::from_hdf5)? == SpaceClass::Null {
+                Value::None
+            } else {
+                let max = space.maxdims().map_err(Exc::from_hdf5)?;
+                Value::tuple(max.iter().map(|&m| if m == u64::MAX { Value::None } else { Value::Int(m as i64) }).collect())
+            }
+        }
+        "compression" | "compression_opts" | "shuffle" | "fletcher32" | "scaleoffset" => filter_property(obj, name)?,
+        "fillvalue" => {
+            let dt = dtype(obj)?;
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            let mem = super::data::memory_type(vm, &dt)?;
+            let bytes = dcpl.fill_value(&mem).map_err(Exc::from_hdf5)?;
+            let array = crate::numpy::create::frombuffer(&bytes, &dt, 1, 0).map_err(np_error)?;
+            element(array.reshape(&[]).map_err(np_error)?)?
+        }
+        "len" => NativeMethod::value(this, name, call_method),
+        "attrs" => return Err(Exc::not_implemented("h5py.AttributeManager")),
+        _ => return Ok(None),
+    }))
+}
+
+fn filter_property(obj: &HlObject, name: &str) -> PyResult<Value> {
+    let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+    let filters = dcpl.filters().map_err(Exc::from_hdf5)?;
+    let find = |id: i32| filters.iter().find(|f| f.id == id);
+    Ok(match name {
+        "compression" => match find(1) {
+            Some(_) => Value::str("gzip"),
+            None => Value::None,
+        },
+        "compression_opts" => match find(1) {
+            Some(f) => Value::Int(f.values.first().copied().unwrap_or(0) as i64),
+            None => Value::None,
+        },
+        "shuffle" => Value::Bool(find(2).is_some()),
+        "fletcher32" => Value::Bool(find(3).is_some()),
+        _ => match find(6) {
+            Some(f) => Value::Int(f.values.get(1).copied().unwrap_or(0) as i64),
+            None => Value::None,
+        },
+    })
+}
+
+fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<Value> {
+    let Some(obj) = this.downcast::<HlObject>() else { return Ok(Value::None) };
+    match name {
+        "len" => {
+            method("Dataset.len", args, &[], 0)?;
+            Ok(Value::Int(len(vm, obj, this)? as i64))
+        }
+        _ => Err(Exc::not_implemented(format!("h5py.Dataset.{name}"))),
+    }
+}
