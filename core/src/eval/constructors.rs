@@ -108,6 +108,11 @@ pub fn int(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<Val
 pub fn float(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<Value> {
     no_keywords("float", &args)?;
     check_arity("float", &args, 0, 1)?;
+    if let Some(v @ Value::Object(obj)) = args.positional.first() {
+        if let Some(result) = obj.clone().float_value(vm, v) {
+            return result.map(Value::Float);
+        }
+    }
     Ok(Value::Float(match args.positional.first() {
         None => 0.0,
         Some(Value::Str(s)) => float::parse(s)?,

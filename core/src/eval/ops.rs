@@ -220,7 +220,7 @@ impl Interp {
         if let Some(module) = value.downcast::<super::modules::Module>() {
             return Exc::attribute_error(format!("module '{}' has no attribute '{name}'", module.name));
         }
-        Exc::attribute_error(format!("'{}' object has no attribute '{name}'", type_of(value).name))
+        Exc::attribute_error(format!("'{}' object has no attribute '{name}'", type_of(value).message_name()))
     }
 
     /// `setattr(x, name, v)`.
@@ -297,6 +297,11 @@ impl Interp {
 
     /// `int(x)` for numbers (truncating floats).
     pub fn to_int(&mut self, value: &Value) -> PyResult<Value> {
+        if let Value::Object(obj) = value {
+            if let Some(result) = obj.clone().int_value(self, value) {
+                return result;
+            }
+        }
         match value {
             Value::Int(_) | Value::BigInt(_) => Ok(value.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -318,6 +323,11 @@ impl Interp {
 
     /// `float(x)` for numbers.
     pub fn to_float(&mut self, value: &Value) -> PyResult<f64> {
+        if let Value::Object(obj) = value {
+            if let Some(result) = obj.clone().float_value(self, value) {
+                return result;
+            }
+        }
         match value {
             Value::Float(x) => Ok(*x),
             Value::Int(i) => Ok(*i as f64),

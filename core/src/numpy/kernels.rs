@@ -49,6 +49,10 @@ pub enum BinOp {
     Gt,
     /// `>=`
     Ge,
+    /// `np.maximum` (NaN propagates)
+    Maximum,
+    /// `np.minimum` (NaN propagates)
+    Minimum,
 }
 
 impl BinOp {
@@ -73,6 +77,8 @@ impl BinOp {
             BinOp::Le => "less_equal",
             BinOp::Gt => "greater",
             BinOp::Ge => "greater_equal",
+            BinOp::Maximum => "maximum",
+            BinOp::Minimum => "minimum",
         }
     }
     /// Whether the operator is a comparison (bool result).

@@ -68,6 +68,7 @@ pub mod create;
 pub mod fields;
 pub mod index;
 pub mod kernels;
+pub mod linalg;
 pub mod ops;
 pub mod reduce;
 pub mod options;

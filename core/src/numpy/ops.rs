@@ -92,6 +92,19 @@ fn apply_binary<T: Arith>(op: BinOp, a: &NdArray, b: &NdArray) -> NpResult<Buffe
     let bv = b.to_vec::<T>().unwrap_or_default();
     if op.is_comparison() {
         Ok(Buffer::Bool(av.iter().zip(&bv).map(|(&x, &y)| T::compare(op, x, y)).collect()))
+    } else if matches!(op, BinOp::Maximum | BinOp::Minimum) {
+        // NaN (the only value unequal to itself) wins, as in NumPy.
+        let test = if op == BinOp::Maximum { BinOp::Ge } else { BinOp::Le };
+        let pick = |x: T, y: T| {
+            #[allow(clippy::eq_op)]
+            let x_nan = x != x;
+            if x_nan || T::compare(test, x, y) {
+                x
+            } else {
+                y
+            }
+        };
+        Ok(T::into_buffer(av.iter().zip(&bv).map(|(&x, &y)| pick(x, y)).collect()))
     } else {
         let out: NpResult<Vec<T>> = av.iter().zip(&bv).map(|(&x, &y)| T::binary(op, x, y)).collect();
         Ok(T::into_buffer(out?))
@@ -204,8 +217,32 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
         return object_binary(op, &aa, &bb, scalar);
     }
     if is_text(aa.dtype()) || is_text(bb.dtype()) {
+        let class_error = || {
+            NpError::new(
+                "UFuncTypeError",
+                format!(
+                    "ufunc '{}' did not contain a loop with signature matching types (<class 'numpy.dtypes.{}'>, <class 'numpy.dtypes.{}'>) -> None",
+                    op.ufunc_name(),
+                    weak_dtype(&aa, &oa).class_name(),
+                    weak_dtype(&bb, &ob).class_name()
+                ),
+            )
+        };
         if is_text(aa.dtype()) && is_text(bb.dtype()) {
+            let same = std::mem::discriminant(aa.dtype().kind()) == std::mem::discriminant(bb.dtype().kind());
+            if !same && op.is_comparison() && op != BinOp::Eq && op != BinOp::Ne {
+                return Err(class_error());
+            }
             return text_binary(op, &aa, &bb, scalar);
+        }
+        let integer = |a: &NdArray, o: &Operand| matches!(o, Operand::PyInt) || matches!(a.dtype().kind_char(), 'i' | 'u');
+        if op == BinOp::Mul && (integer(&aa, &oa) || integer(&bb, &ob)) {
+            return Err(NpError::type_error(
+                "The 'out' kwarg is necessary when using the string multiply ufunc directly. Use numpy.strings.multiply to multiply strings without specifying 'out'.",
+            ));
+        }
+        if op.is_comparison() && op != BinOp::Eq && op != BinOp::Ne {
+            return Err(class_error());
         }
         if op == BinOp::Eq || op == BinOp::Ne {
             // Comparing strings with numbers: elementwise False/True.

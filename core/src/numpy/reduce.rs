@@ -558,6 +558,45 @@ pub fn sort(a: &NdArray, axis: Option<isize>) -> NpResult<NdArray> {
     Ok(tmp.transpose(&perm)?.copy())
 }
 
+/// `np.argsort(a, axis=-1)` (a stable sort, NaN last): the indices that sort each
+/// lane along the axis (`axis` None: of the flattened array).
+pub fn argsort(a: &NdArray, axis: Option<isize>) -> NpResult<NdArray> {
+    let (src, ax) = match axis {
+        None => (a.flatten(), 0isize),
+        Some(x) => (a.clone(), x),
+    };
+    if src.ndim() == 0 {
+        return Err(NpError::axis(ax, 0));
+    }
+    let nd = src.ndim();
+    let axn = normalize_axis(ax, nd)?;
+    let l = lanes(&src, Some(&[axn as isize]))?;
+    let n = l.lane_len;
+    let nlanes: usize = l.kept_shape.iter().product();
+    let values = l.values.values();
+    let mut order: Vec<i64> = Vec::with_capacity(values.len());
+    for i in 0..nlanes {
+        let lane = &values[i * n..(i + 1) * n];
+        let mut idx: Vec<usize> = (0..n).collect();
+        idx.sort_by(|&x, &y| compare_values(&lane[x], &lane[y]));
+        order.extend(idx.into_iter().map(|j| j as i64));
+    }
+    let mut shape = l.kept_shape.clone();
+    shape.push(n);
+    let tmp = NdArray::from_buffer(Buffer::I64(order.into()), shape, DType::int64());
+    let mut perm: Vec<isize> = Vec::with_capacity(nd);
+    let mut k = 0;
+    for d in 0..nd {
+        if d == axn {
+            perm.push((nd - 1) as isize);
+        } else {
+            perm.push(k);
+            k += 1;
+        }
+    }
+    Ok(tmp.transpose(&perm)?.copy())
+}
+
 fn compare_values(x: &PyValue, y: &PyValue) -> std::cmp::Ordering {
     use std::cmp::Ordering::*;
     match (x.as_number(), y.as_number()) {

@@ -128,6 +128,30 @@ impl ScalarType {
 }
 
 impl DType {
+    /// The name of the dtype's class in `numpy.dtypes` (`Int32DType`, `StrDType` ...).
+    pub fn class_name(&self) -> &'static str {
+        match self.kind() {
+            Kind::Bool => "BoolDType",
+            Kind::Int8 => "Int8DType",
+            Kind::Int16 => "Int16DType",
+            Kind::Int32 => "Int32DType",
+            Kind::Int64 => "Int64DType",
+            Kind::UInt8 => "UInt8DType",
+            Kind::UInt16 => "UInt16DType",
+            Kind::UInt32 => "UInt32DType",
+            Kind::UInt64 => "UInt64DType",
+            Kind::Float16 => "Float16DType",
+            Kind::Float32 => "Float32DType",
+            Kind::Float64 => "Float64DType",
+            Kind::Complex64 => "Complex64DType",
+            Kind::Complex128 => "Complex128DType",
+            Kind::Bytes(_) => "BytesDType",
+            Kind::Str(_) => "StrDType",
+            Kind::Object => "ObjectDType",
+            Kind::Void(_) | Kind::Struct(_) => "VoidDType",
+        }
+    }
+
     pub(crate) fn name_for_type(&self) -> String {
         match self.kind() {
             Kind::Bytes(_) => "bytes".into(),

@@ -1,11 +1,11 @@
-//! Python subscripts (`a[1, ::2, ..., None]`) as the library's index items.
+//! Python subscripts (`a[1, ::2, ..., None]`, masks, index lists) as the library's
+//! index items.
 
-use super::{as_array, np_error, to_array};
+use super::convert::{as_array, to_array};
 use crate::eval::Interp;
-use crate::numpy::IndexItem;
+use crate::numpy::{DType, IndexItem};
 use crate::value::exception::{Exc, PyResult};
 use crate::value::iter::{is_ellipsis, Slice};
-use crate::value::types::type_of;
 use crate::value::{int, Value};
 
 fn bound(vm: &mut Interp, v: &Value) -> PyResult<Option<i64>> {
@@ -13,6 +13,12 @@ fn bound(vm: &mut Interp, v: &Value) -> PyResult<Option<i64>> {
         Value::None => Ok(None),
         other => vm.index_value(other, "slice indices must be integers or None or have an __index__ method").map(Some),
     }
+}
+
+fn index_type_error() -> Exc {
+    Exc::index_error(
+        "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+    )
 }
 
 fn item(vm: &mut Interp, key: &Value) -> PyResult<IndexItem> {
@@ -32,20 +38,15 @@ fn item(vm: &mut Interp, key: &Value) -> PyResult<IndexItem> {
         return Ok(IndexItem::Array(a));
     }
     match key {
+        // An empty list indexes nothing (an empty integer index, as NumPy reads it).
+        Value::List(l) if l.len() == 0 => Ok(IndexItem::Array(to_array(vm, key, Some(&DType::int64()))?)),
         Value::List(_) | Value::Bool(_) => Ok(IndexItem::Array(to_array(vm, key, None)?)),
         Value::Object(obj) => match obj.as_index() {
             Some(i) => Ok(IndexItem::Int(vm.index_value(&i, "")?)),
-            None => Err(index_type_error(key)),
+            None => Err(index_type_error()),
         },
-        _ => Err(index_type_error(key)),
+        _ => Err(index_type_error()),
     }
-}
-
-fn index_type_error(key: &Value) -> Exc {
-    let _ = type_of(key);
-    Exc::index_error(
-        "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
-    )
 }
 
 /// The index items of a subscript (a tuple subscript gives one item per element).
@@ -54,9 +55,4 @@ pub fn index_items(vm: &mut Interp, key: &Value) -> PyResult<Vec<IndexItem>> {
         Value::Tuple(items) => items.iter().map(|k| item(vm, k)).collect(),
         other => Ok(vec![item(vm, other)?]),
     }
-}
-
-/// Keeps the library's error type out of callers that only index.
-pub fn map_err(e: crate::numpy::NpError) -> Exc {
-    np_error(e)
 }

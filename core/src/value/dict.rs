@@ -111,6 +111,12 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             }
         }
         _ if is_number(a) && is_number(b) => numbers_equal(a, b),
+        (Value::Object(x), n) | (n, Value::Object(x)) if is_number(n) => match (x.as_index(), x.as_float()) {
+            // Number-like objects (NumPy scalars) equal the Python numbers they hash as.
+            (Some(i), _) => numbers_equal(&i, n),
+            (None, Some(f)) => numbers_equal(&Value::Float(f), n),
+            _ => false,
+        },
         _ => false,
     }
 }

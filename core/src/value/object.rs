@@ -205,6 +205,19 @@ pub trait PyObject: Any {
         None
     }
 
+    /// `int(x)` through the object's own `__int__`, which may raise (NumPy arrays:
+    /// only 0-d ones convert); `None` falls back to [`PyObject::as_index`] and
+    /// [`PyObject::as_float`].
+    fn int_value(&self, _vm: &mut Interp, _this: &Value) -> Option<PyResult<Value>> {
+        None
+    }
+
+    /// `float(x)` through the object's own `__float__`, which may raise; `None` falls
+    /// back to [`PyObject::as_float`] and [`PyObject::as_index`].
+    fn float_value(&self, _vm: &mut Interp, _this: &Value) -> Option<PyResult<f64>> {
+        None
+    }
+
     /// Identity beyond `Rc` sharing: two handles of one underlying object (h5py ids).
     fn same_object(&self, _other: &dyn PyObject) -> bool {
         false
@@ -224,7 +237,7 @@ pub trait PyObject: Any {
 
 /// `type(x).__name__` for any value, for error messages.
 pub fn type_display_name(value: &Value) -> String {
-    super::types::type_of(value).name.clone()
+    super::types::type_of(value).message_name()
 }
 
 /// `object.__repr__`: `<module.Qualname object at 0x7f...>`.

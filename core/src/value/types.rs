@@ -32,6 +32,9 @@ pub struct TypeObject {
     pub attributes: RefCell<Vec<(String, Value)>>,
     /// Docstring.
     pub doc: Option<String>,
+    /// Whether CPython would know this class by its C `tp_name` (`numpy.ndarray`,
+    /// `h5py.h5d.DatasetID`): error messages then name it `module.name`.
+    pub extension: std::cell::Cell<bool>,
 }
 
 impl TypeObject {
@@ -44,7 +47,25 @@ impl TypeObject {
             constructor,
             attributes: RefCell::new(Vec::new()),
             doc: None,
+            extension: std::cell::Cell::new(false),
         })
+    }
+
+    /// A class of a C extension (see [`TypeObject::extension`]).
+    pub fn new_extension(name: &str, module: &str, bases: Vec<Rc<TypeObject>>, constructor: Option<Constructor>) -> Rc<TypeObject> {
+        let t = TypeObject::new(name, module, bases, constructor);
+        t.extension.set(true);
+        t
+    }
+
+    /// The name error messages use: `tp_name` (`numpy.ndarray`) for extension
+    /// classes, `__name__` otherwise.
+    pub fn message_name(&self) -> String {
+        if self.extension.get() {
+            self.qualified_name()
+        } else {
+            self.name.clone()
+        }
     }
 
     /// `module.name`, or just `name` for builtins (as `repr` of the class shows it).

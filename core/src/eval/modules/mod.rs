@@ -47,12 +47,24 @@ pub struct Module {
     pub attributes: RefCell<IndexMap<String, Value>>,
     /// `__doc__`.
     pub doc: Option<String>,
+    /// The error for a missing attribute that deserves its own message (NumPy's
+    /// `np.float_` "was removed in the NumPy 2.0 release"), as a module `__getattr__`.
+    pub missing: std::cell::Cell<Option<MissingAttribute>>,
 }
+
+/// A module's `__getattr__` for names it does not have: `Some(error)` to raise instead
+/// of the plain AttributeError.
+pub type MissingAttribute = fn(&str) -> Option<Exc>;
 
 impl Module {
     /// A new, empty module.
     pub fn new(name: &str, doc: Option<&str>) -> Module {
-        Module { name: name.to_string(), attributes: RefCell::new(IndexMap::new()), doc: doc.map(str::to_string) }
+        Module {
+            name: name.to_string(),
+            attributes: RefCell::new(IndexMap::new()),
+            doc: doc.map(str::to_string),
+            missing: std::cell::Cell::new(None),
+        }
     }
 
     /// Sets an attribute.
@@ -93,7 +105,13 @@ impl PyObject for Module {
         Ok(match name {
             "__name__" => Some(Value::str(&self.name)),
             "__doc__" => Some(self.doc.as_deref().map_or(Value::None, Value::str)),
-            _ => self.get(name),
+            _ => match (self.get(name), self.missing.get()) {
+                (None, Some(missing)) => match missing(name) {
+                    Some(error) => return Err(error),
+                    None => None,
+                },
+                (found, _) => found,
+            },
         })
     }
 

@@ -196,6 +196,23 @@ impl Generator {
         fill(size, || g.next_double())
     }
 
+    /// `rng.random(size, dtype=np.float32)`: 24-bit floats from 32-bit draws (a Python
+    /// float of the float32 value without `size`).
+    pub fn random_f32(&mut self, size: Option<&[usize]>) -> NpResult<PyValue> {
+        let g = &mut self.bit_generator;
+        let mut draw = || (g.next_u32() >> 8) as f32 * (1.0 / 16_777_216.0);
+        match size {
+            None => Ok(PyValue::Float(draw() as f64)),
+            Some(shape) => {
+                let dtype = DType::new(super::dtype::Kind::Float32);
+                super::create::check_allocation(shape, &dtype)?;
+                let n: usize = shape.iter().product();
+                let v: Vec<f32> = (0..n).map(|_| draw()).collect();
+                Ok(PyValue::Array(NdArray::from_buffer(Buffer::F32(v.into()), shape.to_vec(), dtype)))
+            }
+        }
+    }
+
     /// One standard normal draw (NumPy's ziggurat).
     pub fn standard_normal_one(&mut self) -> f64 {
         let g = &mut self.bit_generator;
