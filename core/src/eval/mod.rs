@@ -13,6 +13,7 @@ pub mod constructors;
 mod exec;
 mod expr;
 pub mod function;
+pub(crate) mod generator;
 mod help;
 mod magics;
 mod magics_exec;
