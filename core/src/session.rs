@@ -253,7 +253,20 @@ impl Session {
     /// Parses, compiles and runs a cell: the value to show as Out, or the error.
     fn run(&mut self, code: &str, count: u64, sink: &mut dyn OutputSink) -> (Option<Value>, Option<ErrorReport>) {
         let _ = std::env::set_current_dir(&self.interp.cwd);
-        let module = match crate::syntax::parse_cell(code) {
+        if let Some((line, column, text)) = crate::syntax::tokenize_unindent_error(code) {
+            let exc = Exc::new(ExcKind::IndentationError, "unindent does not match any outer indentation level");
+            *exc.0.syntax.borrow_mut() = Some(SyntaxDetails {
+                filename: "<tokenize>".to_string(),
+                lineno: line as u32,
+                offset: column as u32,
+                end_offset: 0,
+                text,
+                cell: count,
+            });
+            self.interp.last_exception = Some(exc.clone());
+            return (None, Some(self.report(&exc)));
+        }
+        let module = match crate::syntax::parse_cell_allowing_incomplete(code) {
             Ok(module) => module,
             Err(error) => {
                 let exc = syntax_exception(&error, code, count);

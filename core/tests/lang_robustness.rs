@@ -82,6 +82,46 @@ fn interrupt_stops_a_captured_shell_command() {
 }
 
 #[test]
+fn interrupt_stops_an_endless_generator_consumed_by_a_builtin() {
+    assert_interrupted_promptly("def naturals():\n    n = 0\n    while True:\n        yield n\n        n += 1\nsum(naturals())");
+}
+
+#[test]
+fn interrupt_stops_a_busy_loop_inside_a_generator_body() {
+    assert_interrupted_promptly("def g():\n    while True:\n        pass\n    yield 1\nnext(g())");
+}
+
+#[test]
+fn interrupt_stops_a_generator_expression_over_a_long_range() {
+    assert_interrupted_promptly("sum(x for x in range(10**12))");
+}
+
+#[test]
+fn recursion_in_and_through_generators_is_a_recursion_error() {
+    with_session(|session, _| {
+        // A generator body recursing without end meets the limit on its own stack.
+        let outcome = run(session, "def f(n):\n    return f(n + 1)\ndef g():\n    yield f(0)\nnext(g())");
+        assert_eq!(ename(&outcome).as_deref(), Some("RecursionError"));
+        // With a raised limit, the native guard of the generator's stack stops it.
+        let outcome = run(session, "import sys\nsys.setrecursionlimit(10**7)\ndef h(n):\n    return [h(n + 1)]\ndef g():\n    yield h(0)\nnext(g())");
+        assert_eq!(ename(&outcome).as_deref(), Some("RecursionError"));
+        let outcome = run(session, "sys.setrecursionlimit(1000)");
+        assert!(outcome.error.is_none());
+        // Generators delegating to generators without end.
+        let outcome = run(session, "def d(n):\n    yield from d(n + 1)\nnext(d(0))");
+        assert_eq!(ename(&outcome).as_deref(), Some("RecursionError"));
+        // A deep but bounded delegation chain works.
+        let outcome = run(session, "def c(n):\n    if n:\n        yield from c(n - 1)\n    yield n\nlen(list(c(500)))");
+        assert!(outcome.error.is_none(), "{:?}", outcome.error);
+        // Many live, suspended generators.
+        let outcome = run(session, "gs = [iter(x for x in range(3)) for _ in range(20000)]\n[next(g) for g in gs][-1]");
+        assert!(outcome.error.is_none(), "{:?}", outcome.error);
+        let outcome = run(session, "del gs");
+        assert!(outcome.error.is_none());
+    });
+}
+
+#[test]
 fn deep_recursion_is_a_recursion_error() {
     with_session(|session, _| {
         let outcome = run(session, "def f(n):\n    return f(n + 1)\nf(0)");

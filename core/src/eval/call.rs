@@ -14,7 +14,7 @@ use crate::value::{Dict, Exc, ExcKind, PyResult, Value};
 
 /// What a comprehension frame accumulates.
 pub(crate) enum Accumulator {
-    /// `[...]` and generator expressions.
+    /// `[...]`.
     List(Vec<Value>),
     /// `{...}`.
     Set(Vec<Value>),
@@ -35,12 +35,14 @@ pub struct Frame {
     pub(crate) accumulator: Option<Accumulator>,
     /// Unique among the session's frames: which traceback entries belong to it.
     pub id: u64,
+    /// In a generator's body: the coroutine handle `yield` suspends through.
+    pub(crate) yielder: Option<*const super::generator::GenYielder>,
 }
 
 impl Frame {
     /// The frame of cell-level code.
     pub fn module(id: u64) -> Frame {
-        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None, id }
+        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None, id, yielder: None }
     }
 }
 
@@ -48,9 +50,6 @@ impl Interp {
     /// Calls a user function.
     pub(crate) fn call_function(&mut self, function: &Function, args: Args) -> PyResult<Value> {
         let code = function.code.clone();
-        if code.is_generator {
-            return Err(Exc::not_implemented(format!("generator functions ({} uses yield)", code.name)));
-        }
         let locals = self.bind_arguments(function, args)?;
         let mut frame = Frame {
             locals,
@@ -58,12 +57,16 @@ impl Interp {
             code: Some(code.clone()),
             accumulator: None,
             id: self.new_frame_id(),
+            yielder: None,
         };
         for (_, param_slot) in &code.cellvars {
             let initial = param_slot.and_then(|slot| frame.locals[slot as usize].take());
             frame.cells.push(Rc::new(RefCell::new(initial)));
         }
         frame.cells.extend(function.closure.iter().cloned());
+        if code.is_generator {
+            return Ok(self.make_generator(code, frame));
+        }
         self.run_frame(&mut frame, &code).map(|flow| match flow {
             Flow::Return(v) => v,
             _ => Value::None,
@@ -99,24 +102,24 @@ impl Interp {
             cells: Vec::new(),
             code: Some(code.clone()),
             id: self.new_frame_id(),
-            accumulator: Some(match kind {
-                ComprehensionKind::List | ComprehensionKind::Generator => Accumulator::List(Vec::new()),
-                ComprehensionKind::Set => Accumulator::Set(Vec::new()),
-                ComprehensionKind::Dict => Accumulator::Dict(Vec::new()),
-            }),
+            accumulator: match kind {
+                ComprehensionKind::List => Some(Accumulator::List(Vec::new())),
+                ComprehensionKind::Generator => None,
+                ComprehensionKind::Set => Some(Accumulator::Set(Vec::new())),
+                ComprehensionKind::Dict => Some(Accumulator::Dict(Vec::new())),
+            },
+            yielder: None,
         };
         for (_, param_slot) in &code.cellvars {
             let initial = param_slot.and_then(|slot| frame.locals[slot as usize].take());
             frame.cells.push(Rc::new(RefCell::new(initial)));
         }
         frame.cells.extend(closure);
+        if kind == ComprehensionKind::Generator {
+            return Ok(self.make_generator(code.clone(), frame));
+        }
         self.run_frame(&mut frame, code)?;
         Ok(match frame.accumulator.take() {
-            Some(Accumulator::List(items)) if kind == ComprehensionKind::Generator => {
-                let iterator = Value::list(items);
-                let mut iter = self.iterate(&iterator)?;
-                crate::value::iter::NativeIterator::value("generator", move |vm| iter.next(vm))
-            }
             Some(Accumulator::List(items)) => Value::list(items),
             Some(Accumulator::Set(items)) => super::constructors::make_set(items, false)?,
             Some(Accumulator::Dict(pairs)) => Value::Dict(Rc::new(Dict::from_pairs(pairs)?)),

@@ -28,6 +28,7 @@ impl Interp {
     /// Runs statements in order.
     pub(crate) fn exec_block(&mut self, frame: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for stmt in body {
+            self.close_abandoned_generators();
             let result = match self.check_interrupt() {
                 Ok(()) => self.exec_stmt(frame, stmt),
                 Err(e) => Err(e),
@@ -180,6 +181,12 @@ impl Interp {
                     values.push(self.eval(frame, e)?);
                 }
                 match frame.accumulator.as_mut() {
+                    // A generator expression's element: yielded.
+                    None if frame.yielder.is_some() => {
+                        if let Some(v) = values.pop() {
+                            self.yield_value(frame, v)?;
+                        }
+                    }
                     Some(Accumulator::List(items)) | Some(Accumulator::Set(items)) => items.extend(values),
                     Some(Accumulator::Dict(pairs)) => {
                         let mut it = values.into_iter();

@@ -159,6 +159,17 @@ impl Interp {
                 self.store(frame, *var, v.clone());
                 v
             }
+            ExprKind::Yield(value) => {
+                let v = match value {
+                    Some(v) => self.eval(frame, v)?,
+                    None => Value::None,
+                };
+                return self.yield_value(frame, v);
+            }
+            ExprKind::YieldFrom(iterable) => {
+                let iterable = self.eval(frame, iterable)?;
+                return self.yield_from(frame, iterable);
+            }
             ExprKind::Shell(call) => return self.run_shell_capture(frame, call),
             ExprKind::Magic(call) => return Ok(self.run_line_magic(&call.name, &call.args)?.unwrap_or(Value::None)),
             ExprKind::Unsupported(what) => return Err(Exc::not_implemented(*what)),

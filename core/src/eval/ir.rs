@@ -73,6 +73,10 @@ pub enum ExprKind {
     Comprehension(Rc<Comprehension>, Box<Expr>),
     /// `name := value`.
     Walrus(Var, Rc<str>, Box<Expr>),
+    /// `yield [value]` (inside a generator function's body).
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
     /// `!cmd` as a value (output lines).
     Shell(Rc<ShellCall>),
     /// `%magic` as a value.
@@ -243,7 +247,7 @@ pub enum ComprehensionKind {
     Set,
     /// `{k: v ...}`.
     Dict,
-    /// `(...)`: built eagerly into a list iterator (generators are not lazy in h5lab).
+    /// `(...)`: a generator object running the code lazily.
     Generator,
 }
 
@@ -290,7 +294,7 @@ pub struct FunctionCode {
     pub last_line: u32,
     /// The docstring.
     pub doc: Option<Rc<str>>,
-    /// Whether the body yields (generator functions are not supported yet).
+    /// Whether the body yields: calling the function makes a generator object.
     pub is_generator: bool,
     /// `(a, b=1, *args, **kw)` for tracebacks and help.
     pub signature: Rc<str>,

@@ -14,6 +14,7 @@ pub mod constructors;
 mod exec;
 mod expr;
 pub mod function;
+pub(crate) mod generator;
 mod help;
 mod magics;
 mod magics_exec;

@@ -52,8 +52,14 @@ pub struct Token {
 pub enum TokenizeError {
     /// `tokenize.TokenError`: "EOF in multi-line string" / "EOF in multi-line statement".
     Eof(&'static str),
-    /// `IndentationError`: "unindent does not match any outer indentation level".
-    Unindent,
+    /// `IndentationError`: "unindent does not match any outer indentation level", on
+    /// a 1-based line whose first non-blank character is at a 0-based column.
+    Unindent {
+        /// The line.
+        line: usize,
+        /// The column of its first non-blank character.
+        column: usize,
+    },
 }
 
 /// What the token consumer wants next.
@@ -393,7 +399,7 @@ pub fn tokenize<'a>(
             }
             while column < indents.last().copied().unwrap_or(0) {
                 if !indents.contains(&column) {
-                    return Err(TokenizeError::Unindent);
+                    return Err(TokenizeError::Unindent { line: lnum, column: pos });
                 }
                 indents.pop();
                 yield_tok!(Kind::Dedent, String::new(), (lnum, pos), (lnum, pos));
@@ -553,6 +559,6 @@ mod tests {
         assert_eq!(k.last(), Some(&(Kind::EndMarker, String::new())));
         assert!(k.contains(&(Kind::Dedent, String::new())));
         assert!(k.contains(&(Kind::Newline, String::new())));
-        assert_eq!(tokens_of("if x:\n    y\n  z\n"), Err(TokenizeError::Unindent));
+        assert_eq!(tokens_of("if x:\n    y\n  z\n"), Err(TokenizeError::Unindent { line: 3, column: 2 }));
     }
 }

@@ -369,14 +369,19 @@ impl CompilerCheck<'_> {
                 self.block(body, ctx);
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
+                // CPython's compiler order: body, else, the handlers, finally.
                 self.block(body, ctx);
-                for h in handlers {
+                self.block(orelse, ctx);
+                for (i, h) in handlers.iter().enumerate() {
+                    if h.class.is_none() && i + 1 < handlers.len() {
+                        self.fail(h.span, "default 'except:' must be last");
+                        return;
+                    }
                     if let Some(c) = &h.class {
                         self.expr(c, ctx);
                     }
                     self.block(&h.body, ctx);
                 }
-                self.block(orelse, ctx);
                 self.block(finalbody, ctx);
             }
             StmtKind::Raise { exc, cause } => {

@@ -116,8 +116,18 @@ pub fn cleaned_source(source: &str) -> String {
 /// Parses a cell as IPython runs it and checks it as `compile()` would
 /// (`'return' outside function`, `keyword argument repeated`, ...).
 pub fn parse_cell(source: &str) -> Result<Module, SyntaxError> {
+    parse_cell_with(source, false)
+}
+
+/// [`parse_cell`] as IPython compiles a cell, with `PyCF_ALLOW_INCOMPLETE_INPUT`: a
+/// parse that fails after reading the whole cell is `SyntaxError: incomplete input`.
+pub fn parse_cell_allowing_incomplete(source: &str) -> Result<Module, SyntaxError> {
+    parse_cell_with(source, true)
+}
+
+fn parse_cell_with(source: &str, allow_incomplete: bool) -> Result<Module, SyntaxError> {
     on_big_stack(|| {
-        let (module, text) = parse_cell_inner(source)?;
+        let (module, text) = parse_cell_inner(source, allow_incomplete)?;
         let src = SourceText::new(text);
         check::compile_check(&module.body, &src)?;
         Ok(module)
@@ -127,7 +137,7 @@ pub fn parse_cell(source: &str) -> Result<Module, SyntaxError> {
 /// Parses a cell as IPython's `ast_parse` step does: syntax only, no compile-stage
 /// checks (see [`compile_check`]).
 pub fn parse_cell_syntax(source: &str) -> Result<Module, SyntaxError> {
-    on_big_stack(|| parse_cell_inner(source).map(|(m, _)| m))
+    on_big_stack(|| parse_cell_inner(source, false).map(|(m, _)| m))
 }
 
 /// The compile-stage checks for some statements of a cell (IPython compiles and
@@ -138,7 +148,7 @@ pub fn compile_check(stmts: &[Stmt], cleaned: &str) -> Result<(), SyntaxError> {
     on_big_stack(|| check::compile_check(stmts, &src))
 }
 
-fn parse_cell_inner(source: &str) -> Result<(Module, String), SyntaxError> {
+fn parse_cell_inner(source: &str, allow_incomplete: bool) -> Result<(Module, String), SyntaxError> {
     match clean_cell(source) {
         CleanCell::CellMagic { name, line, body } => {
             let text = cleaned_source(source);
@@ -149,15 +159,16 @@ fn parse_cell_inner(source: &str) -> Result<(Module, String), SyntaxError> {
         }
         CleanCell::Code(text) => {
             let src = SourceText::new(text.clone());
-            let module = parse_source(&src, true)?;
+            let module = parse_source(&src, true, allow_incomplete)?;
             Ok((module, text))
         }
     }
 }
 
 /// Lexes and parses a source; sets `suppress_out` on a final expression statement
-/// when the cell's last token is `;`; bounds the tree height.
-fn parse_source(src: &SourceText, ipython: bool) -> Result<Module, SyntaxError> {
+/// when the cell's last token is `;`; bounds the tree height. With
+/// `allow_incomplete`, a failure at the end of the input is "incomplete input".
+fn parse_source(src: &SourceText, ipython: bool, allow_incomplete: bool) -> Result<Module, SyntaxError> {
     let tokens = lexer::tokenize(src, ipython);
     let ends_with_semicolon = tokens
         .iter()
@@ -165,8 +176,18 @@ fn parse_source(src: &SourceText, ipython: bool) -> Result<Module, SyntaxError> 
         .find(|t| !matches!(t.kind, TokenKind::Newline | TokenKind::Dedent | TokenKind::Indent | TokenKind::EndMarker))
         .map(|t| t.is_op(Op::Semi))
         .unwrap_or(false);
+    let eof = if allow_incomplete { first_token_at_eof(&tokens, src) } else { None };
     let parser = parser::Parser::new(tokens, src);
-    let mut module = parser.parse_module()?;
+    let (result, furthest) = parser.parse_module_with_furthest();
+    let mut module = match (result, eof) {
+        (Ok(module), _) => module,
+        // IPython compiles with PyCF_ALLOW_INCOMPLETE_INPUT: a parse that fails once
+        // the tokenizer has reached the end of the cell is "incomplete input".
+        (Err(e), Some((index, string_error))) if furthest >= index && e.kind != SyntaxErrorKind::RecursionError => {
+            return Err(incomplete_input(src, string_error))
+        }
+        (Err(e), _) => return Err(e),
+    };
     check_heights(&module, src)?;
     if ends_with_semicolon {
         if let Some(Stmt { kind: StmtKind::Expr { suppress_out, .. }, .. }) = module.body.last_mut() {
@@ -174,6 +195,49 @@ fn parse_source(src: &SourceText, ipython: bool) -> Result<Module, SyntaxError> 
         }
     }
     Ok(module)
+}
+
+/// The index of the first token CPython's tokenizer only makes once it has read the
+/// whole input (DEDENT or ENDMARKER at the end, or an error at the end: an unclosed
+/// bracket, a backslash continuation, a triple-quoted string), and that error when it
+/// is the string's.
+fn first_token_at_eof(tokens: &[token::Token], src: &SourceText) -> Option<(usize, Option<SyntaxError>)> {
+    tokens.iter().enumerate().find_map(|(i, t)| match &t.kind {
+        TokenKind::EndMarker => Some((i, None)),
+        TokenKind::Dedent if t.start.offset as usize >= src.text().len() => Some((i, None)),
+        TokenKind::Error(e) if e.msg.starts_with("unterminated triple-quoted string literal") => Some((i, Some((**e).clone()))),
+        TokenKind::Error(e) if e.msg.ends_with("was never closed") || e.msg == "unexpected EOF while parsing" => Some((i, None)),
+        _ => None,
+    })
+}
+
+/// CPython's `incomplete input` error: at the start of an unterminated triple-quoted
+/// string, else just past the end of the cell's last non-blank line.
+fn incomplete_input(src: &SourceText, string_error: Option<SyntaxError>) -> SyntaxError {
+    const MESSAGE: &str = "incomplete input";
+    if let Some(e) = string_error {
+        return SyntaxError { msg: MESSAGE.to_string(), ..e };
+    }
+    let text = src.text();
+    let line = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i as u32 + 1).last().unwrap_or(1);
+    let content = src.line(line).to_string();
+    let end = content.chars().count() as u32 + 1;
+    SyntaxError::new(SyntaxErrorKind::SyntaxError, MESSAGE, (line, end), (line, end), format!("{content}\n"))
+}
+
+/// IPython's input transformer runs Python's `tokenize` over the cell before anything
+/// else: an unindent that matches no outer level raises its IndentationError there
+/// (shown as `File <tokenize>:k`). The error's line, the column of the line's first
+/// non-blank character, and the line.
+pub fn tokenize_unindent_error(cell: &str) -> Option<(usize, usize, String)> {
+    let CleanCell::Code(text) = clean_cell(cell) else { return None };
+    match crate::render::pytokenize::tokens_of(&text) {
+        Err(crate::render::pytokenize::TokenizeError::Unindent { line, column }) => {
+            let content = text.split_inclusive('\n').nth(line.saturating_sub(1)).unwrap_or("").to_string();
+            Some((line, column, content))
+        }
+        _ => None,
+    }
 }
 
 /// Rejects expressions nested deeper than [`MAX_NESTING`] (CPython's compiler gives

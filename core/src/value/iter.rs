@@ -304,15 +304,12 @@ impl PyObject for NativeIterator {
     }
 
     fn repr(&self, _vm: &mut Interp, this: &Value) -> PyResult<String> {
-        if self.name == "generator" {
-            return Ok(format!("<generator object <genexpr> at {}>", address(this)));
-        }
         Ok(format!("<{} object at {}>", self.name, address(this)))
     }
 
     fn has_custom_repr(&self) -> bool {
-        // Generators have their own repr; the other iterators show IPython's default.
-        self.name == "generator"
+        // IPython shows its default `<name at 0x...>` for these iterators.
+        false
     }
 
     fn iter(&self, _vm: &mut Interp, this: &Value) -> PyResult<Value> {

@@ -233,6 +233,8 @@ pub struct BuiltinTypes {
     pub builtin_function: Rc<TypeObject>,
     /// `method`.
     pub method: Rc<TypeObject>,
+    /// `generator`.
+    pub generator: Rc<TypeObject>,
     /// `module`.
     pub module: Rc<TypeObject>,
     /// `ellipsis`.
@@ -273,6 +275,7 @@ fn make_builtin_types() -> BuiltinTypes {
         function: ty("function", None),
         builtin_function: ty("builtin_function_or_method", None),
         method: ty("method", None),
+        generator: ty("generator", None),
         module: ty("module", None),
         ellipsis: ty("ellipsis", None),
         not_implemented: ty("NotImplementedType", None),

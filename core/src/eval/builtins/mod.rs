@@ -273,6 +273,9 @@ pub fn install(vm: &mut Interp) {
         let Value::Object(obj) = it else {
             return Err(Exc::type_error(format!("'{}' object is not an iterator", type_of(it).name)));
         };
+        if let Some(generator) = it.downcast::<crate::eval::generator::Generator>() {
+            return generator.next_or(vm, args.positional.get(1).cloned());
+        }
         match obj.clone().next(vm, it)? {
             Some(v) => Ok(v),
             None => match args.positional.get(1) {

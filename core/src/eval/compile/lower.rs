@@ -495,16 +495,8 @@ impl<'a> Lowerer<'a> {
             E::DictComp { key, value, generators } => {
                 self.comprehension(ir::ComprehensionKind::Dict, generators, &[key, value], &expr.span)
             }
-            E::Yield(value) => {
-                if let Some(v) = value {
-                    let _ = self.expr(v);
-                }
-                ir::ExprKind::Unsupported("generator functions (yield)")
-            }
-            E::YieldFrom(value) => {
-                let _ = self.expr(value);
-                ir::ExprKind::Unsupported("generator functions (yield from)")
-            }
+            E::Yield(value) => ir::ExprKind::Yield(value.as_ref().map(|v| Box::new(self.expr(v)))),
+            E::YieldFrom(value) => ir::ExprKind::YieldFrom(Box::new(self.expr(value))),
             E::Await(value) => {
                 let _ = self.expr(value);
                 ir::ExprKind::Unsupported("await")

@@ -5,7 +5,7 @@
 //! Scopes are numbered in pre-order of the tree; lowering walks the tree in the same
 //! order and takes them back by number.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexSet;
 
@@ -52,6 +52,8 @@ pub struct Scope {
     pub globals: HashSet<String>,
     /// `nonlocal` declarations.
     pub nonlocals: HashSet<String>,
+    /// Where each name was first declared `nonlocal` (for "no binding" errors).
+    pub nonlocal_spans: HashMap<String, Span>,
     /// Names loaded.
     pub used: IndexSet<String>,
     /// Locals captured by inner scopes.
@@ -71,6 +73,7 @@ impl Scope {
             bound: IndexSet::new(),
             globals: HashSet::new(),
             nonlocals: HashSet::new(),
+            nonlocal_spans: HashMap::new(),
             used: IndexSet::new(),
             cells: IndexSet::new(),
             frees: IndexSet::new(),
@@ -232,6 +235,7 @@ impl Builder {
                 }
                 for n in names {
                     self.scope().nonlocals.insert(n.clone());
+                    self.scope().nonlocal_spans.entry(n.clone()).or_insert(stmt.span);
                 }
             }
             StmtKind::Import(aliases) => {
@@ -466,7 +470,8 @@ fn resolve_all(scopes: &mut [Scope]) -> Result<(), ScopeError> {
                 parent = ps.parent;
             }
             if parent.is_none_or(|p| scopes[p].kind == ScopeKind::Module) && scopes[index].nonlocals.contains(&name) {
-                return Err(ScopeError { message: format!("no binding for nonlocal '{name}' found"), span: Span::default() });
+                let span = scopes[index].nonlocal_spans.get(&name).copied().unwrap_or_default();
+                return Err(ScopeError { message: format!("no binding for nonlocal '{name}' found"), span });
             }
         }
     }
