@@ -57,6 +57,7 @@ macro_rules! checks_needing_h5py {
 
 checks_needing_h5py!(
     shutdown_closes_open_files,
+    h5py_objects_carry_html,
 );
 
 /// Every check in checks.py has a test here.

@@ -7,9 +7,11 @@ use support::{expect_success, Jupyter};
 
 fn unittest(jupyter: &Jupyter, tests: &[&str]) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
+    // The kernel runs in the temporary world (samples write files such as
+    // display.h5); the test module is found through PYTHONPATH.
     let out = jupyter
         .python_command()
-        .current_dir(&dir)
+        .env("PYTHONPATH", &dir)
         .args(["-m", "unittest", "-v"])
         .args(tests)
         .output()

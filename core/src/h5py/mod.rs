@@ -6,6 +6,7 @@
 
 pub mod cyargs;
 pub mod hl;
+pub mod html;
 pub mod ids;
 pub mod linkproxy;
 pub mod lowlevel;

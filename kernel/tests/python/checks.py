@@ -9,11 +9,13 @@ NotImplementedError): counting, history, aborting and signing do not depend on w
 cell does.
 """
 import datetime
+import re
 import os
 import signal
 import socket
 import sys
 import time
+from html.parser import HTMLParser
 from queue import Empty
 
 import zmq
@@ -596,6 +598,83 @@ def shutdown_closes_open_files(km, kc):
 
     with h5py.File(path, "r") as f:
         assert list(f["x"][()]) == [1, 2, 3]
+
+
+class _Tags(HTMLParser):
+    """Checks that every element is closed in order (void elements aside)."""
+
+    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.problems, self.text = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def well_formed(html):
+    """Parses HTML with html.parser; its text, or an AssertionError naming the fault."""
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    assert not parser.problems and not parser.stack, (parser.problems, parser.stack, html[:2000])
+    lowered = html.lower()
+    for banned in ("<script", "<link", "<style", "javascript:", "<iframe"):
+        assert banned not in lowered, f"{banned} in the view: not self-contained"
+    return "".join(parser.text)
+
+
+def result_of(kc, code):
+    reply, out = execute(kc, code)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    results = [m["content"]["data"] for m in out if m["msg_type"] == "execute_result"]
+    assert len(results) == 1, types(out)
+    return results[0]
+
+
+@check
+def h5py_objects_carry_html(km, kc):
+    code = ("import h5py, numpy as np\n"
+            "f = h5py.File('html.h5', 'w')\n"
+            "d = f.create_dataset('d<&>', data=np.arange(100, dtype=np.int8), chunks=(10,), compression='gzip')\n"
+            "d")
+    data = result_of(kc, code)
+    assert set(data) == {"text/plain", "text/html"}, sorted(data)
+    # text/plain stays IPython's
+    assert data["text/plain"] == '<HDF5 dataset "d<&>": shape (100,), type "|i1">', data["text/plain"]
+    text = well_formed(data["text/html"])
+    for part in ['<HDF5 dataset "d<&>"', "(100,)", "int8", "(10,)", "gzip", "array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], dtype=int8)"]:
+        assert part in text, (part, text)
+    # a file's tree, its members escaped
+    text = well_formed(result_of(kc, "f")["text/html"])
+    assert "d<&>" in text and "shape (100,)" in text, text
+    # a group of 10 000 members: bounded
+    code = ("g = f.create_group('many')\n"
+            "for i in range(10000):\n"
+            "    g.create_group(f'g{i:05}')\n"
+            "g")
+    data = result_of(kc, code)
+    assert data["text/plain"] == '<HDF5 group "/many" (10000 members)>', data["text/plain"]
+    html = data["text/html"]
+    text = well_formed(html)
+    assert len(html) < 32_000, f"{len(html)} characters for a group of 10 000 members"
+    assert "g00000/" in text and "g09999/" not in text, text[:500]
+    assert re.search(r"… and 99\d\d more", text), text[-300:]
+    # closed objects: just their text
+    data = result_of(kc, "f.close()\nd")
+    assert data["text/plain"] == "<Closed HDF5 dataset>", data
+    assert well_formed(data["text/html"]) == "<Closed HDF5 dataset>", data["text/html"]
 
 
 def main(names):

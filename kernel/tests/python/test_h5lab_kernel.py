@@ -36,14 +36,12 @@ class H5labKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "[n*n for n in range(1, 4)]", "result": "[1, 4, 9]"},
         {"code": "import numpy as np; np.arange(3)", "result": "array([0, 1, 2])"},
     ]
-    # h5lab adds text/html to every h5py object (ipykernel + h5py shows text/plain only).
-    # Until h5py objects carry their HTML view, text/html is sampled with
-    # IPython.display.HTML; restore
-    # {"code": "import h5py; f = h5py.File('display.h5', 'w'); display(f)", "mime": "text/html"}
-    # then.
+    # h5lab adds a text/html view to every h5py object (ipykernel + h5py shows
+    # text/plain only, so the h5py sample fails against the reference kernel).
     code_display_data = [
         {"code": "display(42)", "mime": "text/plain"},
         {"code": "from IPython.display import HTML; display(HTML('<b>h5</b>'))", "mime": "text/html"},
+        {"code": "import h5py; f = h5py.File('display.h5', 'w'); display(f)", "mime": "text/html"},
     ]
     # ipykernel itself fails the range part (IPython numbers the current session 0 in
     # range replies but not in tail replies); h5lab numbers its session 1 in both.

@@ -132,6 +132,12 @@ impl PyObject for HlObject {
         }
     }
 
+    /// text/html beside text/plain: the view of [`crate::h5py::html`] (none if it
+    /// cannot be made; text/plain stays IPython's).
+    fn mime_bundle(&self, vm: &mut Interp, this: &Value) -> PyResult<Vec<(String, String)>> {
+        Ok(super::html::html(vm, self, this).map(|html| vec![("text/html".to_string(), html)]).unwrap_or_default())
+    }
+
     fn getattr(&self, vm: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
         match name {
             "id" => return Ok(Some(self.id.clone())),
