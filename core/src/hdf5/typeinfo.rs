@@ -93,6 +93,14 @@ fn library_type(name: &str) -> Option<hid_t> {
     Some(id)
 }
 
+/// A copy of the predefined type HDF5 names `name` (`"H5T_STD_I32LE"`), for h5py's
+/// module constants; `None` for names the table does not hold.
+pub fn predefined(name: &str) -> Option<Result<Datatype>> {
+    let id = library_type(name)?;
+    // SAFETY: H5Tcopy checks its argument.
+    Some(Datatype::from_result(unsafe { hdf5_sys::h5t::H5Tcopy(id) }, "H5Tcopy"))
+}
+
 /// The fields of a floating-point type (`H5Tget_fields`, `H5Tget_ebias`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FloatFields {

@@ -340,3 +340,9 @@ impl PropertyList {
         check(unsafe { hdf5_sys::h5p::H5Pset_efile_prefix(self.id(), prefix.as_ptr()) }, "H5Pset_efile_prefix")
     }
 }
+
+/// Whether filter `id` is available in this library (`H5Zfilter_avail`).
+pub fn filter_available(id: i32) -> Result<bool> {
+    // SAFETY: H5Zfilter_avail takes any filter number.
+    check_bool(unsafe { hdf5_sys::h5z::H5Zfilter_avail(id) }, "H5Zfilter_avail")
+}
