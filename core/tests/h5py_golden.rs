@@ -8,3 +8,16 @@ mod common;
 fn every_h5py_cell_renders_as_the_oracle_does() {
     common::check_corpus("h5py", "H5PY_GOLDEN");
 }
+
+/// Runs one file of the h5py corpus and fails with each differing cell's report.
+fn check_file(name: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/h5py").join(format!("{name}.cells.py"));
+    let (count, diffs) = common::run_file(&path);
+    assert!(count > 0, "no cells in {name}");
+    assert!(diffs.is_empty(), "{} of {count} cells of {name} differ:\n{}", diffs.len(), diffs.join("\n"));
+}
+
+#[test]
+fn low_level_h5f_files_and_file_ids() {
+    check_file("ll_h5f");
+}
