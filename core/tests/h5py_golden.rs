@@ -21,3 +21,8 @@ fn check_file(name: &str) {
 fn low_level_h5f_files_and_file_ids() {
     check_file("ll_h5f");
 }
+
+#[test]
+fn low_level_h5g_groups_and_links() {
+    check_file("ll_h5g");
+}

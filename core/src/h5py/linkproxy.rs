@@ -92,6 +92,10 @@ fn call(vm: &mut Interp, group: &Handle, name: &str, args: Args) -> PyResult<Val
         "get_val" => {
             let s = bind(name, args, &["name"], &["lapl"])?;
             let link_name = bytes(s[0].as_ref().unwrap_or(&Value::None))?;
+            let kind = link::info(group, &*link_name, None).map_err(Exc::from_hdf5)?.kind;
+            if !matches!(kind, LinkKind::Soft | LinkKind::External) {
+                return Err(Exc::type_error("Link must be either a soft or external link"));
+            }
             match link::value(group, &*link_name, None).map_err(Exc::from_hdf5)? {
                 LinkValue::Soft(path) => Value::bytes(path),
                 LinkValue::External { file, path } => Value::tuple(vec![Value::bytes(file), Value::bytes(path)]),
@@ -105,26 +109,37 @@ fn call(vm: &mut Interp, group: &Handle, name: &str, args: Args) -> PyResult<Val
             Value::object(super::lowlevel::LinkInfoObject { info })
         }
         "iterate" | "visit" => {
-            let s = bind_kw(name, args, &["func"], &[], &["idx_type", "order", "obj_name", "lapl", "info", "idx"])?;
+            let s = if name == "visit" {
+                bind_kw(name, args, &["func"], &[], &["idx_type", "order", "obj_name", "lapl", "info"])?
+            } else {
+                bind_kw(name, args, &["func"], &[], &["idx_type", "order", "obj_name", "lapl", "info", "idx"])?
+            };
             let func = req(&s, 0).clone();
             let obj_name = bytes_or(&s[3], b".")?;
             let with_info = c_bool(vm, &s[5], false)?;
+            let start = if name == "iterate" { c_int_or(vm, &s[6], "hsize_t", 0)? as usize } else { 0 };
             let index = match c_int_or(vm, &s[1], "int", 0)? { 1 => IndexType::CreationOrder, _ => IndexType::Name };
             let order = match c_int_or(vm, &s[2], "int", 0)? { 1 => IterOrder::Decreasing, _ => IterOrder::Increasing };
             let target = crate::hdf5::object::open(group, &*obj_name, None).map_err(Exc::from_hdf5)?;
             let links = if name == "visit" { link::visit(&target, index, order) } else { link::list(&target, index, order) }
                 .map_err(Exc::from_hdf5)?;
-            for (link_name, info) in links {
+            let total = links.len();
+            for (i, (link_name, info)) in links.into_iter().enumerate().skip(start) {
                 let mut call_args = vec![Value::bytes(link_name)];
                 if with_info {
                     call_args.push(Value::object(super::lowlevel::LinkInfoObject { info }));
                 }
                 let result = vm.call(&func, Args::positional(call_args))?;
                 if !result.is_none() {
-                    return Ok(result);
+                    // iterate answers (result, index after the stopping link); visit the result.
+                    return Ok(if name == "iterate" { Value::tuple(vec![result, Value::Int(i as i64 + 1)]) } else { result });
                 }
             }
-            Value::None
+            if name == "iterate" {
+                Value::tuple(vec![Value::None, Value::Int(total.max(start) as i64)])
+            } else {
+                Value::None
+            }
         }
         _ => return Err(Exc::not_implemented(format!("h5py.h5l.LinkProxy.{name} is not implemented in h5lab"))),
     })
