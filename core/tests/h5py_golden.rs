@@ -26,3 +26,8 @@ fn low_level_h5f_files_and_file_ids() {
 fn low_level_h5g_groups_and_links() {
     check_file("ll_h5g");
 }
+
+#[test]
+fn low_level_h5d_datasets() {
+    check_file("ll_h5d");
+}

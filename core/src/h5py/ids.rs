@@ -295,10 +295,6 @@ impl PyObject for ObjectId {
             },
         }
     }
-
-    fn same_object(&self, other: &dyn PyObject) -> bool {
-        other.as_any().downcast_ref::<ObjectId>().is_some_and(|o| self.same_as(o))
-    }
 }
 
 fn hash_key(key: &[u64; 4]) -> i64 {

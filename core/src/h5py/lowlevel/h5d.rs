@@ -139,9 +139,17 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let s = bind(name, args, &["shape"], &[])?;
                 let rank = h5(h5(ds.space())?.rank())?;
                 let items = match req(&s, 0) {
-                    Value::Tuple(items) if items.len() == rank => items.to_vec(),
-                    _ => return Err(Exc::value_error(format!("shape must be a tuple of size {rank}."))),
+                    Value::Tuple(items) => items.to_vec(),
+                    other => {
+                        return Err(Exc::type_error(format!(
+                            "Argument 'shape' has incorrect type (expected tuple, got {})",
+                            type_of(other).qualified_name()
+                        )))
+                    }
                 };
+                if items.len() != rank {
+                    return Err(Exc::type_error(format!("New shape length ({}) must match dataset rank ({rank})", items.len())));
+                }
                 let dims = hsize_tuple(vm, &items)?;
                 h5(ds.set_extent(&dims))?;
                 Value::None

@@ -274,6 +274,6 @@ pub fn property(_vm: &mut Interp, receiver: &Value, name: &str) -> Outcome {
 /// A `SpaceID` argument (`mspace`, `fspace`, `space`): `h5s.ALL` gives `None`.
 pub fn space_arg(value: &Value, name: &str) -> PyResult<Option<Dataspace>> {
     let id = typed_id(value, name, "h5py.h5s.SpaceID")?;
-    let handle = id.handle();
-    Ok(if handle.id() == 0 { None } else { Some(Dataspace::from_handle_unchecked(handle)) })
+    // `h5s.ALL` (and, as in h5py, a closed SpaceID) is identifier 0: H5S_ALL.
+    Ok(if id.hid() == 0 { None } else { Some(Dataspace::from_handle_unchecked(id.handle())) })
 }
