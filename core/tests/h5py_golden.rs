@@ -31,3 +31,8 @@ fn low_level_h5g_groups_and_links() {
 fn low_level_h5d_datasets() {
     check_file("ll_h5d");
 }
+
+#[test]
+fn low_level_h5s_dataspaces_and_selections() {
+    check_file("ll_h5s");
+}

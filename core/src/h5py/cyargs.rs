@@ -132,14 +132,17 @@ pub fn c_int(vm: &mut Interp, value: &Value, ctype: &str) -> PyResult<i64> {
         Value::Int(i) => *i as i128,
         Value::Bool(b) => *b as i128,
         Value::Float(f) => f.trunc() as i128,
-        Value::BigInt(b) => {
-            let negative = b.sign() == num_bigint::Sign::Minus;
-            return Err(if negative && ctype.starts_with('u') || negative && ctype.ends_with("size_t") {
-                Exc::overflow(format!("can't convert negative value to {ctype}"))
-            } else {
-                Exc::overflow(too_large(ctype))
-            });
-        }
+        Value::BigInt(b) => match num_traits::ToPrimitive::to_i128(b.as_ref()) {
+            Some(n) => n,
+            None => {
+                let negative = b.sign() == num_bigint::Sign::Minus;
+                return Err(if negative && (ctype.starts_with('u') || ctype.ends_with("size_t")) {
+                    Exc::overflow(format!("can't convert negative value to {ctype}"))
+                } else {
+                    Exc::overflow(too_large(ctype))
+                });
+            }
+        },
         Value::Object(obj) => match obj.as_index() {
             Some(v) => return c_int(vm, &v, ctype),
             None => match obj.as_float() {
@@ -206,7 +209,9 @@ pub fn hsize_tuple(vm: &mut Interp, items: &[Value]) -> PyResult<Vec<u64>> {
             Ok(n) => out.push(n as u64),
             Err(e) if e.is(crate::value::exception::ExcKind::TypeError) => {
                 let text = vm.str(item)?;
-                return Err(Exc::type_error(format!("Can't convert element {i} ({text}) to hsize_t")));
+                let outer = Exc::type_error(format!("Can't convert element {i} ({text}) to hsize_t"));
+                *outer.0.context.borrow_mut() = Some(e);
+                return Err(outer);
             }
             Err(e) => return Err(e),
         }

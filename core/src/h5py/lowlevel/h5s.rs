@@ -13,7 +13,6 @@ use crate::hdf5::dataspace::{SelectOp, SelectionKind, SpaceClass};
 use crate::hdf5::{Dataspace, Handle};
 use crate::value::exception::{Exc, PyResult};
 use crate::value::object::Args;
-use crate::value::types::type_of;
 use crate::value::Value;
 
 const FUNCTIONS: &[(&str, FunctionBody)] = &[("create", create), ("create_simple", create_simple)];
@@ -38,7 +37,7 @@ fn create(vm: &mut Interp, args: Args) -> PyResult<Value> {
         2 => h5(Dataspace::null(vm.lib()))?,
         _ => return Err(Exc::from_hdf5(crate::hdf5::error::H5Error::new(
             crate::hdf5::error::ExceptionClass::ValueError,
-            "Unable to create dataspace (invalid dataspace type)",
+            "Invalid dataspace type (invalid dataspace type)",
         ))),
     };
     Ok(space_value(space))
@@ -67,13 +66,8 @@ fn tuple_values(value: &Value) -> Vec<Value> {
 fn create_simple(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("create_simple", args, &["dims_tpl"], &["max_dims_tpl"])?;
     let dims_value = req(&s, 0).clone();
-    let rank = match vm.len(&dims_value) {
-        Ok(n) => n,
-        Err(_) => {
-            return Err(Exc::type_error(format!("object of type '{}' has no len()", type_of(&dims_value).name)));
-        }
-    };
-    require_tuple(Some(&dims_value), false, Some(rank), "dims_tpl")?;
+    require_tuple(Some(&dims_value), false, None, "dims_tpl")?;
+    let rank = tuple_values(&dims_value).len();
     let max_value = opt(&s, 1).cloned();
     require_tuple(max_value.as_ref(), true, Some(rank), "max_dims_tpl")?;
     let dims = hsize_tuple(vm, &tuple_values(&dims_value))?;
@@ -84,29 +78,9 @@ fn create_simple(vm: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(space_value(h5(Dataspace::simple(vm.lib(), &dims, max.as_deref()))?))
 }
 
-/// Maximum dimensions: `None` items mean unlimited.
+/// Maximum dimensions (`h5s.UNLIMITED` for unlimited ones).
 fn max_dims(vm: &mut Interp, items: &[Value]) -> PyResult<Vec<u64>> {
-    let mapped: Vec<Value> = items
-        .iter()
-        .map(|v| if v.is_none() { Value::from_bigint(crate::hdf5::dataspace::UNLIMITED.into()) } else { v.clone() })
-        .collect();
-    let mut out = Vec::new();
-    for (i, v) in mapped.iter().enumerate() {
-        if let Value::BigInt(b) = v {
-            out.push(u64::try_from(b.as_ref().clone()).map_err(|_| Exc::overflow("Python int too large to convert to C unsigned long"))?);
-        } else {
-            out.push(hsize_tuple(vm, std::slice::from_ref(v)).map_err(|e| rename_element(e, i))?[0]);
-        }
-    }
-    Ok(out)
-}
-
-fn rename_element(e: Exc, i: usize) -> Exc {
-    if e.is(crate::value::exception::ExcKind::TypeError) {
-        let text = e.message().unwrap_or_default().replacen("element 0", &format!("element {i}"), 1);
-        return Exc::type_error(text);
-    }
-    e
+    hsize_tuple(vm, items)
 }
 
 fn space_of(id: &ObjectId) -> Dataspace {
