@@ -36,3 +36,8 @@ fn low_level_h5d_datasets() {
 fn low_level_h5s_dataspaces_and_selections() {
     check_file("ll_h5s");
 }
+
+#[test]
+fn low_level_h5a_attributes() {
+    check_file("ll_h5a");
+}
