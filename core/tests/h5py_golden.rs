@@ -41,3 +41,8 @@ fn low_level_h5s_dataspaces_and_selections() {
 fn low_level_h5a_attributes() {
     check_file("ll_h5a");
 }
+
+#[test]
+fn low_level_h5t_datatypes() {
+    check_file("ll_h5t");
+}
