@@ -46,3 +46,8 @@ fn low_level_h5a_attributes() {
 fn low_level_h5t_datatypes() {
     check_file("ll_h5t");
 }
+
+#[test]
+fn low_level_h5p_property_lists() {
+    check_file("ll_h5p");
+}

@@ -181,7 +181,10 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                     none(p.set_fill_value(&mtype, &raw[..array.dtype().itemsize().min(raw.len())]))?
                 } else {
                     let raw = h5(p.fill_value(&mtype))?;
-                    let one = crate::numpy::create::frombuffer(&raw, array.dtype(), 1, 0).map_err(np_error)?;
+                    let dims: Vec<isize> = array.shape().iter().map(|&n| n as isize).collect();
+                    let one = crate::numpy::create::frombuffer(&raw, array.dtype(), 1, 0)
+                        .and_then(|a| if dims.is_empty() { a.reshape(&[]) } else { Ok(a) })
+                        .map_err(np_error)?;
                     array.assign(&one).map_err(np_error)?;
                     Value::None
                 }
@@ -337,7 +340,7 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             }
             "get_obj_track_times" => {
                 bind(name, args, &[], &[])?;
-                Value::Bool(h5(p.obj_track_times())?)
+                int(h5(p.obj_track_times())? as i64)
             }
             // Link creation.
             "set_create_intermediate_group" => {
