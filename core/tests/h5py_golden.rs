@@ -51,3 +51,8 @@ fn low_level_h5t_datatypes() {
 fn low_level_h5p_property_lists() {
     check_file("ll_h5p");
 }
+
+#[test]
+fn low_level_h5o_objects_and_h5i_identifiers() {
+    check_file("ll_h5o");
+}

@@ -31,7 +31,11 @@ impl ObjectIdValue {
 
 fn get_type(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let obj = the_object("get_type", args)?;
-    Ok(Value::Int(obj.id().handle().id_type().code() as i64))
+    match obj.id().handle().id_type().code() {
+        // h5py declares H5Iget_type `except -1`: H5I_BADID raises.
+        code if code < 0 => Err(Exc::from_hdf5(crate::hdf5::error::H5Error::from_stack("H5Iget_type"))),
+        code => Ok(Value::Int(code as i64)),
+    }
 }
 
 fn get_name(_vm: &mut Interp, args: Args) -> PyResult<Value> {

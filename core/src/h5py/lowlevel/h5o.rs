@@ -8,7 +8,7 @@ use crate::eval::Interp;
 use crate::h5py::cyargs::{bind, bind_kw, bytes, bytes_or, c_bool, c_int_or, object_id, opt, req};
 use crate::h5py::ids::ObjectId;
 use crate::hdf5::link::{IndexType, IterOrder};
-use crate::hdf5::object::{self, ObjectInfo};
+use crate::hdf5::object::{self, ObjectInfoV1};
 use crate::value::exception::{Exc, PyResult};
 use crate::value::object::Args;
 use crate::value::Value;
@@ -37,20 +37,42 @@ fn open(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(ObjectId::of(h5(object::open(&loc.handle(), &*name, lapl.as_ref()))?))
 }
 
-/// h5py's `ObjInfo` of an object.
-pub fn info_value(info: &ObjectInfo) -> Value {
+/// h5py's `ObjInfo` of an object (from HDF5's deprecated `H5O_info1_t`, as h5py reads
+/// it), with its `hdr` and `meta_size` parts.
+pub fn info_value(info: &ObjectInfoV1) -> Value {
+    let int = |n: u64| Value::Int(n as i64);
+    let space = Record::value(
+        "h5py.h5o._OHdrSpace",
+        vec![("total", int(info.hdr_space[0])), ("meta", int(info.hdr_space[1])), ("mesg", int(info.hdr_space[2])), ("free", int(info.hdr_space[3]))],
+    );
+    let mesg = Record::value("h5py.h5o._OHdrMesg", vec![("present", int(info.hdr_mesg[0])), ("shared", int(info.hdr_mesg[1]))]);
+    let hdr = Record::value(
+        "h5py.h5o._OHdr",
+        vec![
+            ("version", int(info.hdr.0 as u64)),
+            ("nmesgs", int(info.hdr.1 as u64)),
+            ("nchunks", int(info.hdr.2 as u64)),
+            ("flags", int(info.hdr.3 as u64)),
+            ("space", space),
+            ("mesg", mesg),
+        ],
+    );
+    let meta = |(index, heap): (u64, u64)| Record::value("h5py.h5o._ObjMetaInfo", vec![("index_size", int(index)), ("heap_size", int(heap))]);
+    let meta_size = Record::value("h5py.h5o._OMetaSize", vec![("obj", meta(info.meta_size[0])), ("attr", meta(info.meta_size[1]))]);
     Record::value(
         "h5py.h5o.ObjInfo",
         vec![
-            ("fileno", Value::Int(info.fileno as i64)),
-            ("addr", Value::Int(info.address() as i64)),
-            ("type", Value::Int(info.kind.code() as i64)),
-            ("rc", Value::Int(info.ref_count as i64)),
-            ("atime", Value::Int(info.atime)),
-            ("mtime", Value::Int(info.mtime)),
-            ("ctime", Value::Int(info.ctime)),
-            ("btime", Value::Int(info.btime)),
-            ("num_attrs", Value::Int(info.attribute_count as i64)),
+            ("fileno", int(info.fileno)),
+            ("addr", int(info.addr)),
+            ("type", Value::Int(info.kind as i64)),
+            ("rc", int(info.rc as u64)),
+            ("atime", Value::Int(info.times[0])),
+            ("mtime", Value::Int(info.times[1])),
+            ("ctime", Value::Int(info.times[2])),
+            ("btime", Value::Int(info.times[3])),
+            ("num_attrs", int(info.num_attrs)),
+            ("hdr", hdr),
+            ("meta_size", meta_size),
         ],
     )
 }
@@ -62,9 +84,9 @@ fn get_info(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let lapl = plist_arg(&s[6], "lapl")?;
     let info = match (opt(&s, 1), index) {
         (Some(_), i) if i >= 0 => return Err(Exc::type_error("At most one of name or index may be specified")),
-        (Some(name), _) => h5(object::info_by_name(&loc.handle(), &*bytes(name)?, lapl.as_ref()))?,
+        (Some(name), _) => h5(object::info_v1(&loc.handle(), Some(&bytes(name)?), lapl.as_ref()))?,
         (None, i) if i >= 0 => return Err(Exc::not_implemented("h5py.h5o.get_info by index is not implemented in h5lab")),
-        (None, _) => h5(object::info(&loc.handle()))?,
+        (None, _) => h5(object::info_v1(&loc.handle(), None, None))?,
     };
     Ok(info_value(&info))
 }
@@ -133,13 +155,13 @@ fn visit(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let order = if c_int_or(vm, &s[3], "int", 0)? == 1 { IterOrder::Decreasing } else { IterOrder::Increasing };
     let with_info = c_bool(vm, &s[6], false)?;
     let target = comment_target(loc, &bytes_or(&s[4], b".")?)?;
-    for (name, info) in h5(object::visit(&target, index, order))? {
+    for (name, _) in h5(object::visit(&target, index, order))? {
         if name == b"." {
             continue;
         }
-        let mut call = vec![Value::bytes(name)];
+        let mut call = vec![Value::bytes(name.clone())];
         if with_info {
-            call.push(info_value(&info));
+            call.push(info_value(&h5(object::info_v1(&target, Some(&name), None))?));
         }
         let result = vm.call(&func, Args::positional(call))?;
         if !result.is_none() {
