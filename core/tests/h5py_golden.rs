@@ -56,3 +56,8 @@ fn low_level_h5p_property_lists() {
 fn low_level_h5o_objects_and_h5i_identifiers() {
     check_file("ll_h5o");
 }
+
+#[test]
+fn low_level_misuse_gets_h5py_errors() {
+    check_file("ll_misuse");
+}

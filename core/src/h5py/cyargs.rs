@@ -74,10 +74,13 @@ pub fn opt(slots: &[Option<Value>], i: usize) -> Option<&Value> {
     }
 }
 
-/// A `char*` argument: bytes only.
+/// A `char*` argument: bytes only, read as C reads it (up to a NUL byte).
 pub fn bytes(value: &Value) -> PyResult<Rc<[u8]>> {
     match value {
-        Value::Bytes(b) => Ok(b.clone()),
+        Value::Bytes(b) => Ok(match b.iter().position(|&c| c == 0) {
+            Some(end) => Rc::from(&b[..end]),
+            None => b.clone(),
+        }),
         other => Err(Exc::type_error(format!("expected bytes, {} found", type_of(other).name))),
     }
 }
@@ -171,6 +174,7 @@ fn too_large(ctype: &str) -> String {
     match ctype {
         "int" => "value too large to convert to int".to_string(),
         "unsigned int" => "value too large to convert to unsigned int".to_string(),
+        "hsize_t" | "size_t" | "unsigned long" => "Python int too large to convert to C unsigned long".to_string(),
         _ => "Python int too large to convert to C long".to_string(),
     }
 }

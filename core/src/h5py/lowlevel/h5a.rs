@@ -102,8 +102,8 @@ fn exists(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind_kw("exists", args, &["loc", "name"], &[], &["obj_name", "lapl"])?;
     let loc = object_id(req(&s, 0), "loc")?;
     let name = bytes(req(&s, 1))?;
-    let object = target(loc, &bytes_or(&s[2], b".")?)?;
-    Ok(Value::Bool(h5(attribute::exists(&object, &*name))?))
+    let obj_name = bytes_or(&s[2], b".")?;
+    Ok(Value::Bool(h5(attribute::exists_by_name(&loc.handle(), &*obj_name, &*name))?))
 }
 
 fn rename(_vm: &mut Interp, args: Args) -> PyResult<Value> {

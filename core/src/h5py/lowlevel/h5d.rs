@@ -38,7 +38,7 @@ fn open(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("open", args, &["loc", "name"], &["dapl"])?;
     let loc = object_id(req(&s, 0), "loc")?;
     let name = bytes(req(&s, 1))?;
-    let dapl = typed_plist(&s[2], "dapl", "h5py.h5p.PropDAID")?;
+    let dapl = typed_plist(&s[2], "dapl", "h5py.h5p.PropID")?;
     Ok(dataset_value(h5(Dataset::open(&loc.handle(), &*name, dapl.as_ref()))?))
 }
 
@@ -48,9 +48,9 @@ fn create(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let tid = type_arg(req(&s, 2), "tid")?;
     let space_id = crate::h5py::cyargs::typed_id(req(&s, 3), "space", "h5py.h5s.SpaceID")?;
     let space = Dataspace::from_handle_unchecked(space_id.handle());
-    let dcpl = typed_plist(&s[4], "dcpl", "h5py.h5p.PropDCID")?;
-    let lcpl = typed_plist(&s[5], "lcpl", "h5py.h5p.PropLCID")?;
-    let dapl = typed_plist(&s[6], "dapl", "h5py.h5p.PropDAID")?;
+    let dcpl = typed_plist(&s[4], "dcpl", "h5py.h5p.PropID")?;
+    let lcpl = typed_plist(&s[5], "lcpl", "h5py.h5p.PropID")?;
+    let dapl = typed_plist(&s[6], "dapl", "h5py.h5p.PropID")?;
     let d = match req(&s, 1) {
         Value::None => h5(Dataset::create_anonymous(&loc.handle(), &tid, &space, dcpl.as_ref(), dapl.as_ref()))?,
         name => {
@@ -172,7 +172,7 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let fspace = space_arg(req(&s, 1), "fspace")?;
                 let array = array_arg(req(&s, 2))?;
                 let mtype = mem_type(vm, opt(&s, 3), &array)?;
-                typed_plist(&s[4], "dxpl", "h5py.h5p.PropDXID")?;
+                typed_plist(&s[4], "dxpl", "h5py.h5p.PropID")?;
                 if name == "read" {
                     let mut raw = vec![0u8; array.nbytes()];
                     h5(ds.read_raw(&mtype, mspace.as_ref(), fspace.as_ref(), &mut raw))?;
