@@ -8,20 +8,8 @@ use super::error::{ExceptionClass, H5Error, Result};
 /// Calls `get(buf, size)` twice, first to learn the length, then to fill the buffer,
 /// and returns the text (invalid UTF-8 is replaced, as h5py's surrogateescape would
 /// show it). A negative return reads the HDF5 error stack.
-pub(crate) fn read_string(
-    operation: &str,
-    mut get: impl FnMut(*mut c_char, usize) -> isize,
-) -> Result<String> {
-    let len = get(std::ptr::null_mut(), 0);
-    if len < 0 {
-        return Err(H5Error::from_stack(operation));
-    }
-    let mut buf = vec![0u8; len as usize + 1];
-    let written = get(buf.as_mut_ptr() as *mut c_char, buf.len());
-    if written < 0 {
-        return Err(H5Error::from_stack(operation));
-    }
-    buf.truncate(written.min(len) as usize);
+pub(crate) fn read_string(operation: &str, get: impl FnMut(*mut c_char, usize) -> isize) -> Result<String> {
+    let buf = read_bytes(operation, get)?;
     Ok(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 

@@ -5,7 +5,7 @@ use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::h5t::type_arg;
 use super::info::Record;
-use super::{space_value, type_value};
+use super::{array_arg, read_into, space_value, type_value};
 use crate::eval::Interp;
 use crate::h5py::cyargs::{bind, bind_kw, bytes, bytes_or, c_bool, c_int_or, object_id, opt, req, typed_id, uint_tuple};
 use crate::h5py::hl::data::memory_type;
@@ -15,11 +15,9 @@ use crate::hdf5::attribute::{self, Attribute, AttributeInfo};
 use crate::hdf5::datatype::CharSet;
 use crate::hdf5::link::{IndexType, IterOrder};
 use crate::hdf5::{Dataspace, Handle};
-use crate::numpy_py::convert::as_array;
 use crate::numpy_py::np_error;
 use crate::value::exception::{Exc, PyResult};
 use crate::value::object::Args;
-use crate::value::types::type_of;
 use crate::value::Value;
 
 /// The module functions h5lab implements.
@@ -83,19 +81,24 @@ fn which(vm: &mut Interp, name: &Option<Value>, index: &Option<Value>) -> PyResu
     }
 }
 
-fn open(vm: &mut Interp, args: Args) -> PyResult<Value> {
-    let s = bind_kw("open", args, &["loc"], &["name", "index"], &["obj_name", "index_type", "order", "lapl"])?;
-    let loc = object_id(req(&s, 0), "loc")?;
+/// Opens the attribute that slots `[loc, name, index, obj_name, index_type, order]`
+/// name, as `h5a.open` and `h5a.get_info` take them.
+fn open_named_or_indexed(vm: &mut Interp, s: &[Option<Value>]) -> PyResult<Attribute> {
+    let loc = object_id(req(s, 0), "loc")?;
     let which = which(vm, &s[1], &s[2])?;
     let object = target(loc, &bytes_or(&s[3], b".")?)?;
-    let attr = match which {
-        Which::Name(name) => h5(Attribute::open(&object, &*name))?,
+    match which {
+        Which::Name(name) => h5(Attribute::open(&object, &*name)),
         Which::Index(i) => {
             let (index, order) = (index_type(vm, &s[4])?, iter_order(vm, &s[5])?);
-            h5(Attribute::open_by_index(&object, i, index, order))?
+            h5(Attribute::open_by_index(&object, i, index, order))
         }
-    };
-    Ok(attr_value(attr))
+    }
+}
+
+fn open(vm: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = bind_kw("open", args, &["loc"], &["name", "index"], &["obj_name", "index_type", "order", "lapl"])?;
+    Ok(attr_value(open_named_or_indexed(vm, &s)?))
 }
 
 fn exists(_vm: &mut Interp, args: Args) -> PyResult<Value> {
@@ -180,15 +183,7 @@ fn get_info(vm: &mut Interp, args: Args) -> PyResult<Value> {
     if loc.kind == IdKind::Attribute && opt(&s, 1).is_none() && c_int_or(vm, &s[2], "int", -1)? < 0 {
         return Ok(info_value(&h5(attr_of(loc)?.info())?));
     }
-    let which = which(vm, &s[1], &s[2])?;
-    let object = target(loc, &bytes_or(&s[3], b".")?)?;
-    let attr = match which {
-        Which::Name(name) => h5(Attribute::open(&object, &*name))?,
-        Which::Index(i) => {
-            let (index, order) = (index_type(vm, &s[4])?, iter_order(vm, &s[5])?);
-            h5(Attribute::open_by_index(&object, i, index, order))?
-        }
-    };
+    let attr = open_named_or_indexed(vm, &s)?;
     Ok(info_value(&h5(attr.info())?))
 }
 
@@ -225,25 +220,13 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             }
             "read" | "write" => {
                 let s = bind(name, args, &["arr"], &["mtype"])?;
-                let value = req(&s, 0);
-                let array = as_array(value).ok_or_else(|| {
-                    Exc::type_error(format!(
-                        "Argument 'arr' has incorrect type (expected numpy.ndarray, got {})",
-                        type_of(value).qualified_name()
-                    ))
-                })?;
+                let array = array_arg(req(&s, 0), "arr")?;
                 let mtype = match opt(&s, 1) {
                     Some(v) => type_arg(v, "mtype")?,
                     None => memory_type(vm, array.dtype())?,
                 };
                 if name == "read" {
-                    let mut raw = vec![0u8; array.nbytes()];
-                    h5(attr.read_raw(&mtype, &mut raw))?;
-                    let dims: Vec<isize> = array.shape().iter().map(|&n| n as isize).collect();
-                    let data = crate::numpy::create::frombuffer(&raw, array.dtype(), -1, 0)
-                        .and_then(|a| a.reshape(&dims))
-                        .map_err(np_error)?;
-                    array.assign(&data).map_err(np_error)?;
+                    read_into(&array, |raw| attr.read_raw(&mtype, raw))?;
                 } else {
                     h5(attr.write_raw(&mtype, &array.tobytes().map_err(np_error)?))?;
                 }

@@ -7,7 +7,7 @@ use super::dispatch::Outcome;
 use super::h5s::space_arg;
 use super::h5t::type_arg;
 use super::info::NamedTuple;
-use super::{plist_value, space_value, type_value, typed_plist};
+use super::{array_arg, plist_value, read_into, space_value, type_value, typed_plist};
 use crate::eval::Interp;
 use crate::h5py::cyargs::{bind, bytes, c_int, hsize_tuple, object_id, opt, req, tuple_items, uint_tuple};
 use crate::h5py::hl::data::memory_type;
@@ -63,16 +63,6 @@ fn create(_vm: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn dataset_of(id: &ObjectId) -> Dataset {
     Dataset::from_handle_unchecked(id.handle())
-}
-
-/// The array argument of `read`/`write` (`arr_obj`), which must be a NumPy array.
-fn array_arg(value: &Value) -> PyResult<NdArray> {
-    as_array(value).ok_or_else(|| {
-        Exc::type_error(format!(
-            "Argument 'arr_obj' has incorrect type (expected numpy.ndarray, got {})",
-            type_of(value).qualified_name()
-        ))
-    })
 }
 
 /// The memory type: `mtype` if given, else the one h5py makes for the array's dtype.
@@ -170,17 +160,11 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let s = bind(name, args, &["mspace", "fspace", "arr_obj"], &["mtype", "dxpl"])?;
                 let mspace = space_arg(req(&s, 0), "mspace")?;
                 let fspace = space_arg(req(&s, 1), "fspace")?;
-                let array = array_arg(req(&s, 2))?;
+                let array = array_arg(req(&s, 2), "arr_obj")?;
                 let mtype = mem_type(vm, opt(&s, 3), &array)?;
                 typed_plist(&s[4], "dxpl", "h5py.h5p.PropID")?;
                 if name == "read" {
-                    let mut raw = vec![0u8; array.nbytes()];
-                    h5(ds.read_raw(&mtype, mspace.as_ref(), fspace.as_ref(), &mut raw))?;
-                    let dims: Vec<isize> = array.shape().iter().map(|&n| n as isize).collect();
-                    let data = crate::numpy::create::frombuffer(&raw, array.dtype(), -1, 0)
-                        .and_then(|a| a.reshape(&dims))
-                        .map_err(np_error)?;
-                    array.assign(&data).map_err(np_error)?;
+                    read_into(&array, |raw| ds.read_raw(&mtype, mspace.as_ref(), fspace.as_ref(), raw))?;
                 } else {
                     let raw = array.tobytes().map_err(np_error)?;
                     h5(ds.write_raw(&mtype, mspace.as_ref(), fspace.as_ref(), &raw))?;

@@ -12,11 +12,9 @@ use crate::h5py::hl::data::memory_type;
 use crate::h5py::ids::{IdKind, ObjectId};
 use crate::hdf5::datatype::CharSet;
 use crate::hdf5::plist::{class_handle, class_of, class_of_class_id, AllocTime, CloseDegree, FillTime, FillValueStatus, Layout, LibVersion, PlistClass, PropertyList};
-use crate::numpy_py::convert::as_array;
 use crate::numpy_py::np_error;
 use crate::value::exception::{Exc, PyResult};
 use crate::value::object::Args;
-use crate::value::types::type_of;
 use crate::value::Value;
 
 const FUNCTIONS: &[(&str, FunctionBody)] = &[("create", create)];
@@ -81,9 +79,10 @@ fn lib_version(vm: &mut Interp, value: &Value) -> PyResult<LibVersion> {
 pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args: Args) -> Outcome {
     let id = receiver.downcast::<ObjectId>()?;
     let p = list_of(id);
-    let result: PyResult<Value> = (|| {
+    // `Ok(None)`: a name h5lab does not implement (the caller raises NotImplementedError).
+    let result: PyResult<Option<Value>> = (|| {
         let none = |r: crate::hdf5::Result<()>| h5(r).map(|_| Value::None);
-        Ok(match name {
+        Ok(Some(match name {
             "equal" => {
                 let s = bind(name, args, &["plist"], &[])?;
                 let other = typed_id(req(&s, 0), "plist", "h5py.h5p.PropID")?;
@@ -168,13 +167,7 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             }
             "set_fill_value" | "get_fill_value" => {
                 let s = bind(name, args, &["value"], &[])?;
-                let value = req(&s, 0);
-                let array = as_array(value).ok_or_else(|| {
-                    Exc::type_error(format!(
-                        "Argument 'value' has incorrect type (expected numpy.ndarray, got {})",
-                        type_of(value).qualified_name()
-                    ))
-                })?;
+                let array = super::array_arg(req(&s, 0), "value")?;
                 let mtype = memory_type(vm, array.dtype())?;
                 if name == "set_fill_value" {
                     let raw = array.tobytes().map_err(np_error)?;
@@ -370,11 +363,8 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 bind(name, args, &[], &[])?;
                 Value::bytes(h5(p.elink_prefix())?.into_bytes())
             }
-            _ => return Err(Exc::not_implemented(String::new())),
-        })
+            _ => return Ok(None),
+        }))
     })();
-    match result {
-        Err(e) if e.is(crate::value::exception::ExcKind::NotImplementedError) && e.message().is_none_or(|m| m.is_empty()) => None,
-        other => Some(other),
-    }
+    result.transpose()
 }

@@ -133,3 +133,28 @@ pub fn type_value(ty: Datatype) -> Value {
 pub fn plist_value(plist: PropertyList) -> Value {
     ObjectId::value(IdKind::PropertyList, plist.handle().clone())
 }
+
+/// A NumPy array argument (`arr`, `arr_obj`, `value`): Cython's TypeError for anything
+/// else.
+pub fn array_arg(value: &Value, name: &str) -> PyResult<crate::numpy::NdArray> {
+    crate::numpy_py::convert::as_array(value).ok_or_else(|| {
+        crate::value::Exc::type_error(format!(
+            "Argument '{name}' has incorrect type (expected numpy.ndarray, got {})",
+            crate::value::types::type_of(value).qualified_name()
+        ))
+    })
+}
+
+/// Reads into `array` in place, as h5py's low level reads into the caller's buffer:
+/// `read` fills a buffer of the array's size, which then becomes the array's data.
+pub fn read_into(
+    array: &crate::numpy::NdArray,
+    read: impl FnOnce(&mut [u8]) -> crate::hdf5::Result<()>,
+) -> PyResult<()> {
+    use crate::numpy_py::np_error;
+    let mut raw = vec![0u8; array.nbytes()];
+    read(&mut raw).map_err(crate::value::Exc::from_hdf5)?;
+    let dims: Vec<isize> = array.shape().iter().map(|&n| n as isize).collect();
+    let data = crate::numpy::create::frombuffer(&raw, array.dtype(), -1, 0).and_then(|a| a.reshape(&dims)).map_err(np_error)?;
+    array.assign(&data).map_err(np_error)
+}
