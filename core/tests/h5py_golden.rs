@@ -61,3 +61,8 @@ fn low_level_h5o_objects_and_h5i_identifiers() {
 fn low_level_misuse_gets_h5py_errors() {
     check_file("ll_misuse");
 }
+
+#[test]
+fn low_level_mixed_with_the_high_level() {
+    check_file("ll_mixed");
+}

@@ -66,19 +66,17 @@ impl ObjectId {
         Value::object(ObjectId { kind, handle: RefCell::new(handle), qualname, constant: false })
     }
 
+    /// An identifier object of the class `qualname` for `handle` (calling the class
+    /// itself: `h5py.h5d.DatasetID(hid)`).
+    pub fn with_class(handle: Handle, qualname: &'static str) -> Value {
+        let kind = kind_of(&handle);
+        Value::object(ObjectId { kind, handle: RefCell::new(handle), qualname, constant: false })
+    }
+
     /// An identifier object of the kind HDF5 says `handle` is (h5py's
     /// `wrap_identifier`).
     pub fn of(handle: Handle) -> Value {
-        let kind = match handle.id_type() {
-            IdType::File => IdKind::File,
-            IdType::Group => IdKind::Group,
-            IdType::Dataset => IdKind::Dataset,
-            IdType::Datatype => IdKind::Datatype,
-            IdType::Dataspace => IdKind::Dataspace,
-            IdType::Attribute => IdKind::Attribute,
-            IdType::PropertyListClass => IdKind::PropertyListClass,
-            _ => IdKind::PropertyList,
-        };
+        let kind = kind_of(&handle);
         ObjectId::value(kind, handle)
     }
 
@@ -152,6 +150,20 @@ impl ObjectId {
             (Some(a), Some(b)) => a == b,
             _ => false,
         }
+    }
+}
+
+/// What HDF5 says an identifier is, as h5py's classes distinguish it.
+fn kind_of(handle: &Handle) -> IdKind {
+    match handle.id_type() {
+        IdType::File => IdKind::File,
+        IdType::Group => IdKind::Group,
+        IdType::Dataset => IdKind::Dataset,
+        IdType::Datatype => IdKind::Datatype,
+        IdType::Dataspace => IdKind::Dataspace,
+        IdType::Attribute => IdKind::Attribute,
+        IdType::PropertyListClass => IdKind::PropertyListClass,
+        _ => IdKind::PropertyList,
     }
 }
 
