@@ -66,3 +66,8 @@ fn low_level_misuse_gets_h5py_errors() {
 fn low_level_mixed_with_the_high_level() {
     check_file("ll_mixed");
 }
+
+#[test]
+fn low_level_point_selections_float_fields_and_chunk_queries() {
+    check_file("ll_extras");
+}

@@ -315,6 +315,39 @@ impl Dataset {
         Ok(ChunkInfo { offset, filter_mask: mask, address, size })
     }
 
+    /// The chunk holding the element at `offset` (`H5Dget_chunk_info_by_coord`).
+    pub fn chunk_info_by_coord(&self, offset: &[u64]) -> Result<ChunkInfo> {
+        self.check_offset_rank(offset)?;
+        let (mut mask, mut address, mut size): (c_uint, u64, u64) = (0, 0, 0);
+        // SAFETY: the offset holds `rank` values; other out-pointers are valid.
+        let status = unsafe {
+            hdf5_sys::h5d::H5Dget_chunk_info_by_coord(self.id(), offset.as_ptr(), &mut mask, &mut address, &mut size)
+        };
+        check(status, "H5Dget_chunk_info_by_coord")?;
+        Ok(ChunkInfo { offset: offset.to_vec(), filter_mask: mask, address, size })
+    }
+
+    /// Whether space for the raw data is allocated: 0 not, 1 partly, 2 fully
+    /// (`H5Dget_space_status`).
+    pub fn space_status(&self) -> Result<i32> {
+        let mut status = hdf5_sys::h5d::H5D_space_status_t::H5D_SPACE_STATUS_ERROR;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5d::H5Dget_space_status(self.id(), &mut status) }, "H5Dget_space_status")?;
+        Ok(status as i32)
+    }
+
+    /// Writes the dataset's buffers to the file (`H5Dflush`).
+    pub fn flush(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5d::H5Dflush(self.id()) }, "H5Dflush")
+    }
+
+    /// Reloads the dataset's metadata from the file (`H5Drefresh`).
+    pub fn refresh(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5d::H5Drefresh(self.id()) }, "H5Drefresh")
+    }
+
     fn check_offset_rank(&self, offset: &[u64]) -> Result<()> {
         let rank = self.space()?.rank()?;
         if offset.len() != rank {

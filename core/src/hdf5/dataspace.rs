@@ -205,6 +205,12 @@ impl Dataspace {
         check_bool(unsafe { H5Sextent_equal(self.id(), other.id()) }, "H5Sextent_equal")
     }
 
+    /// Whether the dataspace is simple or scalar, not null (`H5Sis_simple`).
+    pub fn is_simple(&self) -> Result<bool> {
+        // SAFETY: plain call.
+        check_bool(unsafe { hdf5_sys::h5s::H5Sis_simple(self.id()) }, "H5Sis_simple")
+    }
+
     /// Selects everything (`H5Sselect_all`).
     pub fn select_all(&self) -> Result<()> {
         // SAFETY: plain call.

@@ -87,6 +87,11 @@ const METHODS: &[&str] = &[
     "write",
     "read_direct_chunk",
     "write_direct_chunk",
+    "get_chunk_info_by_coord",
+    "chunk_iter",
+    "get_space_status",
+    "flush",
+    "refresh",
 ];
 
 /// `DatasetID`'s methods.
@@ -194,6 +199,33 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                     None => 0,
                 };
                 h5(ds.write_chunk(&offsets, mask as u32, &data))?;
+                Value::None
+            }
+            "get_chunk_info_by_coord" => {
+                let s = bind(name, args, &["chunk_offset"], &[])?;
+                let offsets = tuple_items(req(&s, 0), "chunk_offset must be a tuple")?;
+                if offsets.len() != h5(h5(ds.space())?.rank())? {
+                    return Err(Exc::value_error("Tuple length incompatible with array"));
+                }
+                let offsets = hsize_tuple(vm, &offsets)?;
+                store_info(&h5(ds.chunk_info_by_coord(&offsets))?)
+            }
+            "chunk_iter" => {
+                let s = bind(name, args, &["func"], &["dxpl"])?;
+                let func = req(&s, 0).clone();
+                for index in 0..h5(ds.chunk_count(None))? {
+                    let info = store_info(&h5(ds.chunk_info(index, None))?);
+                    vm.call(&func, Args::positional(vec![info]))?;
+                }
+                Value::None
+            }
+            "get_space_status" => {
+                bind(name, args, &[], &[])?;
+                Value::Int(h5(ds.space_status())? as i64)
+            }
+            "flush" | "refresh" => {
+                bind(name, args, &[], &[])?;
+                h5(if name == "flush" { ds.flush() } else { ds.refresh() })?;
                 Value::None
             }
             _ => return Err(Exc::not_implemented(format!("h5py.h5d.DatasetID.{name} is not implemented in h5lab"))),

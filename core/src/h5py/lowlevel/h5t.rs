@@ -144,6 +144,9 @@ const METHODS: &[&str] = &[
     "get_array_ndims",
     "get_array_dims",
     "get_tag",
+    "get_fields",
+    "get_ebias",
+    "detect_class",
 ];
 
 /// The methods of the `TypeID` family.
@@ -316,6 +319,22 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             "get_tag" => {
                 bind(name, args, &[], &[])?;
                 Value::bytes(h5(ty.tag())?.into_bytes())
+            }
+            "get_fields" => {
+                bind(name, args, &[], &[])?;
+                let f = h5(ty.float_fields())?;
+                let n = |v: usize| Value::Int(v as i64);
+                Value::tuple(vec![n(f.sign_pos), n(f.exp_pos), n(f.exp_size), n(f.mant_pos), n(f.mant_size)])
+            }
+            "get_ebias" => {
+                bind(name, args, &[], &[])?;
+                Value::Int(h5(ty.float_fields())?.exp_bias as i64)
+            }
+            "detect_class" => {
+                let s = bind(name, args, &["classtype"], &[])?;
+                let code = c_int(vm, req(&s, 0), "int")?;
+                let class = class_from_code(code as i32).ok_or_else(|| Exc::value_error("Invalid datatype class"))?;
+                Value::Bool(h5(ty.contains_class(class))?)
             }
             _ => return Err(Exc::not_implemented(format!("h5py.h5t.TypeID.{name} is not implemented in h5lab"))),
         })

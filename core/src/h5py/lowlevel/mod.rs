@@ -158,3 +158,17 @@ pub fn read_into(
     let data = crate::numpy::create::frombuffer(&raw, array.dtype(), -1, 0).and_then(|a| a.reshape(&dims)).map_err(np_error)?;
     array.assign(&data).map_err(np_error)
 }
+
+/// A `uint64` array of `shape` holding `values` (h5py's selection lists).
+pub fn u64_array(values: &[u64], shape: &[usize]) -> PyResult<Value> {
+    use crate::numpy_py::np_error;
+    let dtype = crate::numpy::DType::parse("uint64").map_err(np_error)?;
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    let dims: Vec<isize> = shape.iter().map(|&n| n as isize).collect();
+    let array = if values.is_empty() {
+        crate::numpy::create::zeros(shape, &dtype).map_err(np_error)?
+    } else {
+        crate::numpy::create::frombuffer(&bytes, &dtype, -1, 0).and_then(|a| a.reshape(&dims)).map_err(np_error)?
+    };
+    Ok(crate::numpy_py::convert::array_value(array))
+}
