@@ -224,16 +224,15 @@ pub fn run(cwd: PathBuf, color: bool) -> ExitCode {
 /// (pre-indented) while the parser says it is incomplete. `None` at Ctrl-D on an empty
 /// first line; Ctrl-C abandons the cell (an empty one is returned).
 fn read_cell(editor: &mut Editor<ReplHelper, FileHistory>, so_far: &Rc<RefCell<String>>, n: u64) -> Option<String> {
-    let first = match read_line(editor, &format!("In [{n}]: "), "") {
+    let first = match read_line(editor, n, false, "") {
         Ok(line) => line,
         Err(ReadlineError::Interrupted) => return Some(String::new()),
         Err(_) => return None,
     };
     let mut cell = first;
-    let continuation = Prompts { color: false }.continuation(n);
     while let Completeness::Incomplete { indent } = h5lab_core::syntax::is_complete(&cell) {
         *so_far.borrow_mut() = format!("{cell}\n");
-        match read_line(editor, &continuation, &indent) {
+        match read_line(editor, n, true, &indent) {
             Ok(line) => {
                 cell.push('\n');
                 cell.push_str(&line);
@@ -245,16 +244,23 @@ fn read_cell(editor: &mut Editor<ReplHelper, FileHistory>, so_far: &Rc<RefCell<S
     Some(cell)
 }
 
-/// A line from the editor. When stdin is not a terminal the editor neither shows the
-/// prompt nor offers the indentation: the prompt is printed here, as IPython does.
-fn read_line(editor: &mut Editor<ReplHelper, FileHistory>, prompt: &str, indent: &str) -> rustyline::Result<String> {
+/// A line from the editor at `In [n]: ` or, `at_continuation`, at `   ...: `. When
+/// stdin is not a terminal the editor neither shows the prompt nor offers the
+/// indentation: the prompt is printed here, as IPython does. A pasted entry of several
+/// lines is redrawn with continuation prompts once accepted ([`crate::paste`]).
+fn read_line(editor: &mut Editor<ReplHelper, FileHistory>, n: u64, at_continuation: bool, indent: &str) -> rustyline::Result<String> {
     use std::io::{IsTerminal, Write};
+    let plain = Prompts { color: false };
+    let prompt = if at_continuation { plain.continuation(n) } else { plain.input(n) };
     if !std::io::stdin().is_terminal() {
         print!("{prompt}");
         let _ = std::io::stdout().flush();
         return editor.readline("");
     }
-    editor.readline_with_initial(prompt, (indent, ""))
+    let line = editor.readline_with_initial(&prompt, (indent, ""))?;
+    let color = editor.helper().is_some_and(|h| h.color);
+    crate::paste::redraw(n, at_continuation, &line, color);
+    Ok(line)
 }
 
 /// `input(prompt)` during a cell: a line from the terminal.

@@ -6,6 +6,7 @@ mod highlight;
 mod interactive;
 mod notebook;
 mod output;
+mod paste;
 mod replay;
 mod script;
 mod worker;
