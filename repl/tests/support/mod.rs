@@ -216,18 +216,24 @@ pub struct Repl {
 impl Repl {
     /// Starts `h5lab` (a wide terminal, history in a temporary directory) in `cwd`.
     pub fn start(cwd: &Path) -> Repl {
+        let mut repl = Repl::start_with(cwd, &[]);
+        repl.wait_for("In [1]: ");
+        repl
+    }
+
+    /// Starts `h5lab ARGS...` as [`Repl::start`] does, without waiting for a prompt.
+    pub fn start_with(cwd: &Path, args: &[&str]) -> Repl {
         let history = tempfile::tempdir().expect("temporary directory");
         let mut command = std::process::Command::new(h5lab());
         command
+            .args(args)
             .current_dir(cwd)
             .env("TERM", "xterm")
             .env("H5LAB_HISTORY", history.path().join("history"))
             .env_remove("NO_COLOR");
         let mut session = Session::spawn(command).expect("spawn h5lab in a pty");
         let _ = session.get_process_mut().set_window_size(200, 50);
-        let mut repl = Repl { session, screen: Screen::default(), history };
-        repl.wait_for("In [1]: ");
-        repl
+        Repl { session, screen: Screen::default(), history }
     }
 
     /// Reads what is available into the screen.
