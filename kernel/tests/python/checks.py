@@ -371,7 +371,11 @@ def sigint_does_not_kill(km, kc):
     reply, _ = execute(kc, "x")
     assert reply["content"]["execution_count"] == 1
     # an interrupt while idle must not leak into the next cell: same count, same error
-    km.interrupt_kernel()
+    # (the next cell is sent once the interrupt is answered: km.interrupt_kernel() does
+    # not wait, and a cell already running when it lands is rightly interrupted)
+    msg = kc.session.msg("interrupt_request", {})
+    kc.control_channel.send(msg)
+    reply_to(kc, msg["header"]["msg_id"], channel="control")
     reply, _ = execute(kc, "y")
     assert reply["content"]["ename"] != "KeyboardInterrupt", reply["content"]
 
