@@ -23,6 +23,7 @@ mod strings;
 pub mod transfer;
 pub mod typeinfo;
 pub mod vardata;
+pub mod vlen_write;
 
 pub use attribute::Attribute;
 pub use dataset::Dataset;

@@ -23,7 +23,6 @@ use crate::value::Value;
 
 /// Dataset attributes and methods (for `dir` and completion).
 pub const ATTRIBUTES: &[&str] = &[
-    "attrs",
     "chunks",
     "compression",
     "compression_opts",
@@ -259,7 +258,6 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
             element(array.reshape(&[]).map_err(np_error)?)?
         }
         "len" => NativeMethod::value(this, name, call_method),
-        "attrs" => return Err(Exc::not_implemented("h5py.AttributeManager")),
         _ => return Ok(None),
     }))
 }

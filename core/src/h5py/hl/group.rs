@@ -22,7 +22,6 @@ use crate::value::Value;
 
 /// Group methods and properties (for `dir` and completion).
 pub const METHODS: &[&str] = &[
-    "attrs",
     "copy",
     "create_dataset",
     "create_group",
@@ -223,9 +222,6 @@ pub fn iter(_vm: &mut Interp, obj: &HlObject) -> PyResult<Value> {
 
 /// Group attributes and methods; `None` for unknown names.
 pub fn getattr(_vm: &mut Interp, _obj: &HlObject, this: &Value, name: &str) -> PyResult<Option<Value>> {
-    if name == "attrs" {
-        return Err(Exc::not_implemented("h5py.AttributeManager"));
-    }
     if METHODS.contains(&name) {
         return Ok(Some(NativeMethod::value(this, name, call_method)));
     }
