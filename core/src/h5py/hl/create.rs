@@ -478,19 +478,19 @@ pub fn require_dataset(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<
         Some(v) => vm.truthy(v)?,
         None => false,
     };
+    // h5py formats the dtype argument as given (`'f8'`, `<class 'numpy.float64'>`).
+    let given = vm.str(b.req(2))?;
     if exact {
         if dtype != existing_dtype {
             return Err(Exc::type_error(format!(
-                "Datatypes do not exactly match (existing {} vs new {})",
+                "Datatypes do not exactly match (existing {} vs new {given})",
                 existing_dtype.to_str(),
-                dtype.to_str()
             )));
         }
     } else if !crate::numpy::promote::can_cast(&dtype, &existing_dtype, crate::numpy::promote::Casting::Safe) {
         return Err(Exc::type_error(format!(
-            "Datatypes cannot be safely cast (existing {} vs new {})",
+            "Datatypes cannot be safely cast (existing {} vs new {given})",
             existing_dtype.to_str(),
-            dtype.to_str()
         )));
     }
     Ok(existing)

@@ -13,7 +13,7 @@ use crate::hdf5::dataspace::SpaceClass;
 use crate::hdf5::plist::Layout;
 use crate::hdf5::Dataset;
 use crate::numpy::{DType, NdArray};
-use crate::numpy_py::{array_value, np_error};
+use crate::numpy_py::np_error;
 use crate::value::exception::{Exc, PyResult};
 use crate::value::function::NativeMethod;
 use crate::value::iter::NativeIterator;
@@ -58,7 +58,8 @@ pub fn shape(obj: &HlObject) -> PyResult<Vec<u64>> {
     handle(obj).space().and_then(|s| s.dims()).map_err(Exc::from_hdf5)
 }
 
-fn is_null(obj: &HlObject) -> PyResult<bool> {
+/// Whether the dataset has a null dataspace (h5py's `_is_empty`).
+pub fn is_null(obj: &HlObject) -> PyResult<bool> {
     Ok(handle(obj).space().and_then(|s| s.class()).map_err(Exc::from_hdf5)? == SpaceClass::Null)
 }
 
@@ -112,41 +113,9 @@ pub fn iter(vm: &mut Interp, obj: &HlObject, this: &Value) -> PyResult<Value> {
     }))
 }
 
-/// Reads a selection: a NumPy array, or a NumPy scalar when every axis was indexed by
-/// an integer (or for `dset[()]` on a scalar dataset).
+/// Reads a selection (`dsread::getitem`).
 pub fn getitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value) -> PyResult<Value> {
-    let items = select::key_items(key);
-    let dtype = dtype(obj)?;
-    let ds = handle(obj);
-    if is_null(obj)? {
-        let everything = items.is_empty() || (items.len() == 1 && crate::value::iter::is_ellipsis(&items[0]));
-        if everything {
-            return Err(Exc::not_implemented("h5py.Empty"));
-        }
-        return Err(Exc::value_error("Empty datasets cannot be sliced"));
-    }
-    let shape = shape(obj)?;
-    if shape.is_empty() {
-        let array = match items.as_slice() {
-            [] => super::data::read(vm, &ds, &dtype, None, &[])?,
-            [e] if crate::value::iter::is_ellipsis(e) => {
-                return Ok(array_value(super::data::read(vm, &ds, &dtype, None, &[])?));
-            }
-            _ => return Err(Exc::value_error("Illegal slicing argument for scalar dataspace")),
-        };
-        return element(array);
-    }
-    let slab = select::select(vm, &shape, &items)?;
-    let array = if slab.size() == 0 {
-        NdArray::zeros(&slab.array_shape, &dtype).map_err(np_error)?
-    } else {
-        let region = (!slab.is_all(&shape)).then_some(&slab);
-        super::data::read(vm, &ds, &dtype, region, &slab.array_shape)?
-    };
-    if slab.array_shape.is_empty() {
-        return element(array);
-    }
-    Ok(array_value(array))
+    super::dsread::getitem(vm, obj, key, None)
 }
 
 /// `arr[()]` of a 0-d array: the NumPy scalar (or the object itself for object data).
@@ -173,7 +142,10 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, valu
             _ => return Err(Exc::value_error("Illegal slicing argument for scalar dataspace")),
         }
     } else {
-        select::select(vm, &shape, &items)?
+        match select::select_any(vm, &shape, &items)? {
+            select::Selection::Simple(slab) => slab,
+            complex => return super::dswrite::write_complex(vm, &ds, &dtype, &shape, &complex, array),
+        }
     };
     let target: Vec<usize> = slab.array_shape.clone();
     let array = broadcast_to(&array, &target)?;
@@ -257,7 +229,7 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
             let array = crate::numpy::create::frombuffer(&bytes, &dt, 1, 0).map_err(np_error)?;
             element(array.reshape(&[]).map_err(np_error)?)?
         }
-        "len" => NativeMethod::value(this, name, call_method),
+        _ if super::dsmethods::METHODS.contains(&name) => NativeMethod::value(this, name, super::dsmethods::call),
         _ => return Ok(None),
     }))
 }
@@ -282,15 +254,4 @@ fn filter_property(obj: &HlObject, name: &str) -> PyResult<Value> {
             None => Value::None,
         },
     })
-}
-
-fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<Value> {
-    let Some(obj) = this.downcast::<HlObject>() else { return Ok(Value::None) };
-    match name {
-        "len" => {
-            method("Dataset.len", args, &[], 0)?;
-            Ok(Value::Int(len(vm, obj, this)? as i64))
-        }
-        _ => Err(Exc::not_implemented(format!("h5py.Dataset.{name}"))),
-    }
 }

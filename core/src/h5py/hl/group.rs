@@ -64,7 +64,10 @@ pub fn lcpl(vm: &Interp, utf8: bool) -> PyResult<PropertyList> {
 /// The index a group's members are listed by: creation order when the group tracks
 /// it, names otherwise (as h5py's `GroupID.__iter__`).
 fn member_index(handle: &Handle) -> IndexType {
-    let tracked = Group::from_handle(handle.clone())
+    // A file identifier stands for its root group (H5Gget_create_plist accepts both).
+    let group = Group::from_handle(handle.clone())
+        .or_else(|| object::open(handle, b"/", None).ok().and_then(Group::from_handle));
+    let tracked = group
         .and_then(|g| g.create_plist().ok())
         .and_then(|p| p.link_creation_order().ok())
         .is_some_and(|flags| flags & 1 != 0);
@@ -129,6 +132,9 @@ fn open_member(group_id: &Value, name: &[u8]) -> PyResult<Value> {
 
 /// `group[name]`.
 pub fn getitem(_vm: &mut Interp, obj: &HlObject, key: &Value) -> PyResult<Value> {
+    if let Some(r) = key.downcast::<super::refs::Reference>() {
+        return super::refs::open_ref(obj, r);
+    }
     match key {
         Value::Str(_) | Value::Bytes(_) => {
             let (name, _) = encode_name(key)?;
@@ -255,6 +261,9 @@ fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResul
             Ok(super::views::view(name, this.clone()))
         }
         "visit" | "visititems" => visit(vm, obj, name, args),
+        "visit_links" | "visititems_links" => visit_links(vm, this, obj, name, args),
+        "move" => move_link(vm, obj, args),
+        "copy" => super::copy::copy(vm, obj, args),
         _ => Err(Exc::not_implemented(format!("h5py.Group.{name}"))),
     }
 }
@@ -329,6 +338,9 @@ fn get(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
     if getclass {
         return Ok(Value::Object(super::links::class_of(class)));
     }
+    if class == LinkClass::Hard {
+        return Ok(Value::object(LinkObject { class: LinkClass::Hard, path: Value::None, filename: Value::None }));
+    }
     Ok(match link::value(&handle, &name, None).map_err(Exc::from_hdf5)? {
         LinkValue::Soft(path) => super::links::soft(decode_name(path)),
         LinkValue::External { file, path } => {
@@ -346,7 +358,7 @@ fn visit(vm: &mut Interp, obj: &HlObject, which: &str, args: Args) -> PyResult<V
     let b = method(&format!("Group.{which}"), args, &["func"], 1)?;
     let func = b.req(0).clone();
     let handle = obj.oid().handle();
-    let entries = object::visit(&handle, IndexType::Name, IterOrder::Native).map_err(Exc::from_hdf5)?;
+    let entries = object::visit(&handle, IndexType::Name, IterOrder::Increasing).map_err(Exc::from_hdf5)?;
     for (name, _) in entries {
         if name == b"." {
             continue;
@@ -362,6 +374,45 @@ fn visit(vm: &mut Interp, obj: &HlObject, which: &str, args: Args) -> PyResult<V
             return Ok(result);
         }
     }
+    Ok(Value::None)
+}
+
+/// `visit_links(func)` / `visititems_links(func)`: calls `func(name)` or
+/// `func(name, link)` for every link below the group (`self.id.links.visit`, names in
+/// lexicographic order), stopping at the first non-None result.
+fn visit_links(vm: &mut Interp, this: &Value, obj: &HlObject, which: &str, args: Args) -> PyResult<Value> {
+    let b = method(&format!("Group.{which}"), args, &["func"], 1)?;
+    let func = b.req(0).clone();
+    let entries = link::visit(&obj.oid().handle(), IndexType::Name, IterOrder::Increasing).map_err(Exc::from_hdf5)?;
+    for (name, _) in entries {
+        let name_value = decode_name(name);
+        let result = if which == "visit_links" {
+            vm.call(&func, Args::positional(vec![name_value]))?
+        } else {
+            let mut get_args = Args::positional(vec![name_value.clone()]);
+            get_args.keywords.push(("getlink".into(), Value::Bool(true)));
+            let found = call_method(vm, this, "get", get_args)?;
+            vm.call(&func, Args::positional(vec![name_value, found]))?
+        };
+        if !matches!(result, Value::None) {
+            return Ok(result);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `move(source, dest)`: renames a link within the file (`H5Lmove`); nothing when
+/// both names are the same.
+fn move_link(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
+    let b = method("Group.move", args, &["source", "dest"], 2)?;
+    if vm.eq(b.req(0), b.req(1))? {
+        return Ok(Value::None);
+    }
+    let (source, _) = encode_name(b.req(0))?;
+    let (dest, utf8) = encode_name(b.req(1))?;
+    let lcpl = lcpl(vm, utf8)?;
+    let handle = obj.oid().handle();
+    link::move_link(&handle, &source, &handle, &dest, Some(&lcpl)).map_err(Exc::from_hdf5)?;
     Ok(Value::None)
 }
 

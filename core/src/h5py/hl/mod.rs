@@ -2,9 +2,14 @@
 //! share (name, file, parent, id, attrs, equality, truth, repr of closed objects).
 
 pub mod attrs;
+pub mod copy;
 pub mod create;
 pub mod data;
 pub mod dataset;
+pub mod dsmethods;
+pub mod dsread;
+pub mod dsviews;
+pub mod dswrite;
 pub mod datatype;
 pub mod dtypes;
 pub mod config;
@@ -84,7 +89,7 @@ impl HlObject {
     /// `obj.name`: the path it was opened by (None for anonymous objects).
     pub fn name(&self) -> PyResult<Option<String>> {
         if self.kind == HlKind::File {
-            return Ok(Some("/".into()));
+            return Ok(self.is_open().then(|| "/".into()));
         }
         ident::object_name(&self.oid().handle()).map_err(Exc::from_hdf5)
     }
