@@ -28,10 +28,10 @@ pub fn hdf5_type_of(dtype: &DType) -> PyResult<TypeDescription> {
             Metadata::Vlen(base) => return Ok(TypeDescription::VarLen(Box::new(hdf5_type_of(base)?))),
             Metadata::Enum(members) => {
                 let base = hdf5_type_of(&dtype.clone().with_metadata(None))?;
-                return Ok(TypeDescription::Enum {
-                    base: Box::new(base),
-                    members: members.iter().map(|(n, v)| (n.clone(), *v as i128)).collect(),
-                });
+                // h5py inserts the members in name order (`for name in sorted(vals)`).
+                let mut members: Vec<(String, i128)> = members.iter().map(|(n, v)| (n.clone(), *v as i128)).collect();
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                return Ok(TypeDescription::Enum { base: Box::new(base), members });
             }
             Metadata::ObjectRef => return Ok(TypeDescription::Reference(ReferenceKind::Object)),
             Metadata::RegionRef => return Ok(TypeDescription::Reference(ReferenceKind::Region)),

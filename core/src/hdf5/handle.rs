@@ -45,6 +45,11 @@ impl Handle {
         Handle { id: hdf5_sys::h5i::H5I_INVALID_HID, _not_send: PhantomData }
     }
 
+    /// The identifier h5py's closed objects hold (0: never valid, never released),
+    /// so HDF5 calls on them fail as they fail for h5py.
+    pub(crate) fn closed() -> Handle {
+        Handle { id: 0, _not_send: PhantomData }
+    }
     /// The raw identifier, for passing to HDF5 calls.
     pub fn id(&self) -> hid_t {
         self.id

@@ -148,7 +148,7 @@ pub fn create(vm: &mut Interp, handle: &Handle, name: &Value, data: &Value, shap
     let empty = data.downcast::<super::empty::Empty>().map(|e| e.dtype.clone());
     let committed = dtype.and_then(|d| d.downcast::<super::HlObject>()).filter(|o| o.kind == super::HlKind::Datatype);
     let committed_type = match committed {
-        Some(t) => Some(crate::hdf5::Datatype::from_handle(t.oid().handle()).ok_or_else(|| Exc::type_error("not a datatype"))?),
+        Some(t) => Some(crate::hdf5::Datatype::from_handle(t.handle()).ok_or_else(|| Exc::type_error("not a datatype"))?),
         None => None,
     };
     let specified = match (&committed_type, dtype) {

@@ -21,8 +21,8 @@ pub fn copy(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
     let b = method("Group.copy", args, params, 2)?;
     // The object the copy starts from and the path relative to it.
     let (source_handle, source_path) = match b.req(0).downcast::<HlObject>() {
-        Some(src) => (src.oid().handle(), b".".to_vec()),
-        None => (obj.oid().handle(), encode_name(b.req(0))?.0),
+        Some(src) => (src.handle(), b".".to_vec()),
+        None => (obj.handle(), encode_name(b.req(0))?.0),
     };
     let name = b.get(2).filter(|v| !matches!(v, Value::None));
     let dest = b.req(1);
@@ -35,10 +35,10 @@ pub fn copy(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
                     basename(crate::hdf5::ident::object_name(&opened).map_err(Exc::from_hdf5)?.unwrap_or_default().as_bytes())
                 }
             };
-            (d.oid().handle(), path)
+            (d.handle(), path)
         }
         Some(_) => return Err(Exc::type_error("Destination must be path or Group object")),
-        None => (obj.oid().handle(), encode_name(dest)?.0),
+        None => (obj.handle(), encode_name(dest)?.0),
     };
     let mut flags = 0;
     for (i, flag) in FLAGS.iter().enumerate() {

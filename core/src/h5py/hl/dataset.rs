@@ -50,7 +50,7 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
 
 /// The HDF5 dataset behind the object (possibly closed: HDF5 reports that on use).
 pub fn handle(obj: &HlObject) -> Dataset {
-    Dataset::from_handle(obj.oid().handle()).unwrap_or_else(|| Dataset::from_handle_unchecked(obj.oid().handle()))
+    Dataset::from_handle(obj.handle()).unwrap_or_else(|| Dataset::from_handle_unchecked(obj.handle()))
 }
 
 /// `dset.shape` as numbers (empty for scalar and null dataspaces).
@@ -79,7 +79,7 @@ pub fn repr(vm: &mut Interp, obj: &HlObject) -> PyResult<String> {
         return Ok("<Closed HDF5 dataset>".into());
     }
     let name = match obj.name()? {
-        None => "(\"anonymous\")".to_string(),
+        None => "(anonymous)".to_string(),
         Some(n) => {
             let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
             format!("\"{}\"", if base.is_empty() { "/" } else { &base })
@@ -131,10 +131,7 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, valu
     let dtype = dtype(obj)?;
     let ds = handle(obj);
     let shape = shape(obj)?;
-    let array = match crate::numpy_py::as_array(&value) {
-        Some(a) if !matches!(dtype.kind(), crate::numpy::Kind::Object) => a,
-        _ => crate::numpy_py::to_array(vm, &value, Some(&dtype))?,
-    };
+    let array = super::dswrite::value_array(vm, &value, &dtype)?;
     let slab = if shape.is_empty() {
         match items.as_slice() {
             [] => Hyperslab::all(&[]),
@@ -151,6 +148,9 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, valu
     let array = broadcast_to(&array, &target)?;
     if slab.size() == 0 && !shape.is_empty() {
         return Ok(());
+    }
+    if super::objdata::is_object(&dtype) {
+        return super::dswrite::write_selection(vm, &ds, &dtype, &select::Selection::Simple(slab), &array);
     }
     let region = (!shape.is_empty() && !slab.is_all(&shape)).then_some(&slab);
     super::data::write(vm, &ds, &array, region)

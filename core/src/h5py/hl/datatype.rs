@@ -26,7 +26,7 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
 
 /// The committed type behind the object.
 pub fn handle(obj: &HlObject) -> PyResult<Datatype> {
-    Datatype::from_handle(obj.oid().handle()).ok_or_else(|| Exc::value_error("Not a datatype identifier"))
+    Datatype::from_handle(obj.handle()).ok_or_else(|| Exc::value_error("Not a datatype identifier"))
 }
 
 /// `Datatype.dtype`.

@@ -137,15 +137,15 @@ fn extract_field(vm: &mut Interp, data: Value, name: &str) -> PyResult<Value> {
 
 /// `dset[regionref]`: the referenced selection of this dataset.
 fn read_region(vm: &mut Interp, obj: &HlObject, r: &Reference, dtype: &DType) -> PyResult<Value> {
-    let target = r.dereference(&obj.oid().handle())?;
-    let same = match (crate::hdf5::object::info(&target), crate::hdf5::object::info(&obj.oid().handle())) {
+    let target = r.dereference(&obj.handle())?;
+    let same = match (crate::hdf5::object::info(&target), crate::hdf5::object::info(&obj.handle())) {
         (Ok(a), Ok(b)) => a.fileno == b.fileno && a.token == b.token,
         _ => false,
     };
     if !same {
         return Err(Exc::value_error("Region reference must point to this dataset"));
     }
-    let space: Dataspace = super::refs::region_space(&obj.oid().handle(), r)?;
+    let space: Dataspace = super::refs::region_space(&obj.handle(), r)?;
     let Some(mshape) = super::refs::guess_shape(&space)? else {
         return Ok(super::empty::value(dtype.clone()));
     };

@@ -80,7 +80,7 @@ fn member_index(handle: &Handle) -> IndexType {
 
 /// Member names in iteration order, as raw bytes.
 fn member_bytes(obj: &HlObject) -> PyResult<Vec<Vec<u8>>> {
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     let links = link::list(&handle, member_index(&handle), IterOrder::Increasing).map_err(Exc::from_hdf5)?;
     Ok(links.into_iter().map(|(name, _)| name).collect())
 }
@@ -92,7 +92,7 @@ pub fn member_names(obj: &HlObject) -> PyResult<Vec<String>> {
 
 /// `len(group)`: the number of links in it.
 pub fn len(obj: &HlObject) -> PyResult<usize> {
-    Ok(h5group::info(&obj.oid().handle()).map_err(Exc::from_hdf5)?.links as usize)
+    Ok(h5group::info(&obj.handle()).map_err(Exc::from_hdf5)?.links as usize)
 }
 
 /// `repr(group)`.
@@ -152,9 +152,9 @@ pub fn getitem(_vm: &mut Interp, obj: &HlObject, key: &Value) -> PyResult<Value>
 pub fn setitem(vm: &mut Interp, obj: &HlObject, key: &Value, value: Value) -> PyResult<()> {
     let (name, utf8) = encode_name(key)?;
     let lcpl = lcpl(vm, utf8)?;
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     if let Some(target) = value.downcast::<HlObject>() {
-        return object::link(&target.oid().handle(), &handle, &name, Some(&lcpl), None).map_err(Exc::from_hdf5);
+        return object::link(&target.handle(), &handle, &name, Some(&lcpl), None).map_err(Exc::from_hdf5);
     }
     if let Some(l) = value.downcast::<LinkObject>() {
         match l.class {
@@ -180,7 +180,7 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, key: &Value, value: Value) -> Py
 /// `del group[name]`.
 pub fn delitem(_vm: &mut Interp, obj: &HlObject, key: &Value) -> PyResult<()> {
     let (name, _) = encode_name(key)?;
-    h5group::unlink(&obj.oid().handle(), &name).map_err(Exc::from_hdf5)
+    h5group::unlink(&obj.handle(), &name).map_err(Exc::from_hdf5)
 }
 
 /// `name in group`: h5py's `_path_valid` — every component must be a link, and every
@@ -196,9 +196,9 @@ pub fn contains(_vm: &mut Interp, obj: &HlObject, item: &Value) -> PyResult<bool
     }
     let parts: Vec<&str> = path.split('/').collect();
     let mut current = if parts[0].is_empty() {
-        object::open(&obj.oid().handle(), b"/", None).map_err(Exc::from_hdf5)?
+        object::open(&obj.handle(), b"/", None).map_err(Exc::from_hdf5)?
     } else {
-        obj.oid().handle()
+        obj.handle()
     };
     let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
     for (i, part) in parts.iter().enumerate() {
@@ -281,7 +281,7 @@ fn create_group(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> 
         }
         _ => None,
     };
-    let g = Group::create(&obj.oid().handle(), &name, Some(&lcpl), gcpl.as_ref()).map_err(Exc::from_hdf5)?;
+    let g = Group::create(&obj.handle(), &name, Some(&lcpl), gcpl.as_ref()).map_err(Exc::from_hdf5)?;
     Ok(HlObject::value(HlKind::Group, ObjectId::value(IdKind::Group, g.handle().clone())))
 }
 
@@ -318,7 +318,7 @@ fn get(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
         return Ok(default);
     }
     let (name, _) = encode_name(key)?;
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     if !getlink {
         let info = object::info_by_name(&handle, &name, None).map_err(Exc::from_hdf5)?;
         return Ok(match info.kind {
@@ -357,7 +357,7 @@ fn get(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
 fn visit(vm: &mut Interp, obj: &HlObject, which: &str, args: Args) -> PyResult<Value> {
     let b = method(&format!("Group.{which}"), args, &["func"], 1)?;
     let func = b.req(0).clone();
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     let entries = object::visit(&handle, IndexType::Name, IterOrder::Increasing).map_err(Exc::from_hdf5)?;
     for (name, _) in entries {
         if name == b"." {
@@ -383,7 +383,7 @@ fn visit(vm: &mut Interp, obj: &HlObject, which: &str, args: Args) -> PyResult<V
 fn visit_links(vm: &mut Interp, this: &Value, obj: &HlObject, which: &str, args: Args) -> PyResult<Value> {
     let b = method(&format!("Group.{which}"), args, &["func"], 1)?;
     let func = b.req(0).clone();
-    let entries = link::visit(&obj.oid().handle(), IndexType::Name, IterOrder::Increasing).map_err(Exc::from_hdf5)?;
+    let entries = link::visit(&obj.handle(), IndexType::Name, IterOrder::Increasing).map_err(Exc::from_hdf5)?;
     for (name, _) in entries {
         let name_value = decode_name(name);
         let result = if which == "visit_links" {
@@ -411,7 +411,7 @@ fn move_link(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
     let (source, _) = encode_name(b.req(0))?;
     let (dest, utf8) = encode_name(b.req(1))?;
     let lcpl = lcpl(vm, utf8)?;
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     link::move_link(&handle, &source, &handle, &dest, Some(&lcpl)).map_err(Exc::from_hdf5)?;
     Ok(Value::None)
 }

@@ -69,6 +69,16 @@ impl HlObject {
         self.id.downcast::<ObjectId>().unwrap_or_else(|| unreachable_id())
     }
 
+    /// The object's HDF5 handle; once closed, an invalid one (as h5py's closed ids
+    /// are 0), so HDF5 reports what it reports to h5py.
+    pub fn handle(&self) -> crate::hdf5::Handle {
+        if self.is_open() {
+            self.oid().handle()
+        } else {
+            crate::hdf5::Handle::closed()
+        }
+    }
+
     /// Whether the object is still open.
     pub fn is_open(&self) -> bool {
         self.id.downcast::<ObjectId>().is_some_and(ObjectId::valid)
@@ -88,10 +98,13 @@ impl HlObject {
 
     /// `obj.name`: the path it was opened by (None for anonymous objects).
     pub fn name(&self) -> PyResult<Option<String>> {
-        if self.kind == HlKind::File {
-            return Ok(self.is_open().then(|| "/".into()));
+        if !self.is_open() {
+            return Ok(None);
         }
-        ident::object_name(&self.oid().handle()).map_err(Exc::from_hdf5)
+        if self.kind == HlKind::File {
+            return Ok(Some("/".into()));
+        }
+        ident::object_name(&self.handle()).map_err(Exc::from_hdf5)
     }
 }
 

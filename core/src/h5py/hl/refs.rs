@@ -121,13 +121,13 @@ impl PyObject for Reference {
 
 /// `obj.ref`: an object reference to a high-level object.
 pub fn object_ref(obj: &HlObject) -> PyResult<Value> {
-    let raw = reference::create_object(&obj.oid().handle(), b".").map_err(Exc::from_hdf5)?;
+    let raw = reference::create_object(&obj.handle(), b".").map_err(Exc::from_hdf5)?;
     Ok(Reference::value(ReferenceKind::Object, raw.to_vec()))
 }
 
 /// `group[ref]`: the object a reference points to, in its high-level class.
 pub fn open_ref(obj: &HlObject, r: &Reference) -> PyResult<Value> {
-    let handle = r.dereference(&obj.oid().handle())?;
+    let handle = r.dereference(&obj.handle())?;
     super::wrap(ObjectId::of(handle))
 }
 
@@ -226,7 +226,7 @@ impl PyObject for RegionProxy {
         let shape = space.dims().map_err(Exc::from_hdf5)?;
         let selection = select_any(vm, &shape, &key_items(key))?;
         let selected = selection.apply(&space)?;
-        let raw = reference::create_region(&obj.oid().handle(), b".", &selected).map_err(Exc::from_hdf5)?;
+        let raw = reference::create_region(&obj.handle(), b".", &selected).map_err(Exc::from_hdf5)?;
         Ok(Reference::value(ReferenceKind::Region, raw.to_vec()))
     }
 
@@ -253,7 +253,7 @@ fn proxy_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResu
             crate::value::types::type_of(b.req(0)).name
         )));
     };
-    let space = region_space(&proxy.target()?.oid().handle(), r)?;
+    let space = region_space(&proxy.target()?.handle(), r)?;
     let shape = match name {
         "shape" => Some(space.dims().map_err(Exc::from_hdf5)?),
         _ => guess_shape(&space)?,
