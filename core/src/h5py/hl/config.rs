@@ -27,7 +27,7 @@ pub fn version_module(vm: &mut Interp) -> PyResult<Value> {
     m.set("version", Value::str(crate::h5py::VERSION));
     m.set(
         "version_tuple",
-        super::namedtuple::value(
+        crate::value::structseq::StructSeq::namedtuple(
             "h5py.version",
             "_H5PY_VERSION_CLS",
             &["major", "minor", "bugfix", "pre", "post", "dev"],

@@ -62,7 +62,7 @@ pub fn string_info(dtype: &DType) -> Option<(&'static str, Option<usize>)> {
 fn string_info_value(info: Option<(&'static str, Option<usize>)>) -> Value {
     match info {
         None => Value::None,
-        Some((encoding, length)) => super::namedtuple::value(
+        Some((encoding, length)) => crate::value::structseq::StructSeq::namedtuple(
             "importlib._bootstrap",
             "string_info",
             &["encoding", "length"],

@@ -13,7 +13,6 @@ pub mod dswrite;
 pub mod datatype;
 pub mod dtypes;
 pub mod config;
-pub mod namedtuple;
 pub mod empty;
 pub mod file;
 pub mod group;
