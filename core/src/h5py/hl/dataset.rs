@@ -223,6 +223,13 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
         "compression" | "compression_opts" | "shuffle" | "fletcher32" | "scaleoffset" => filter_property(obj, name)?,
         "fillvalue" => {
             let dt = dtype(obj)?;
+            // h5py's `get_fill_value` into an object array: b'' for variable-length
+            // strings (their default fill is a null string), None for other object data.
+            match dt.metadata() {
+                Some(crate::numpy::Metadata::VlenStr | crate::numpy::Metadata::VlenBytes) => return Ok(Some(Value::bytes(Vec::new()))),
+                _ if super::objdata::is_object(&dt) => return Ok(Some(Value::None)),
+                _ => {}
+            }
             let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
             let mem = super::data::memory_type(vm, &dt)?;
             let bytes = dcpl.fill_value(&mem).map_err(Exc::from_hdf5)?;
