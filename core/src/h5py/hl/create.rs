@@ -245,10 +245,32 @@ pub fn guess_chunk(shape: &[u64], typesize: usize) -> PyResult<Vec<u64>> {
 fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Options, maxshape: Option<&[Option<u64>]>) -> PyResult<PropertyList> {
     let dcpl = PropertyList::create(vm.lib(), PlistClass::DatasetCreate).map_err(Exc::from_hdf5)?;
     let chunks = opts.get("chunks");
-    let compression = opts.get("compression").cloned();
-    let compression_opts = opts.get("compression_opts").cloned();
+    let mut compression = opts.get("compression").cloned();
+    let mut compression_opts = opts.get("compression_opts").cloned();
     let shuffle = opts.truthy(vm, "shuffle")?;
     let fletcher32 = opts.truthy(vm, "fletcher32")?;
+    // make_new_dset's legacy checks: chunks=False with chunk-only options, and a
+    // compression level 0-9 given as `compression`.
+    if matches!(chunks, Some(Value::Bool(false))) {
+        let compressed = match &compression {
+            Some(c) => vm.truthy(c)?,
+            None => false,
+        };
+        let extendable = match opts.get("maxshape") {
+            Some(m) => vm.truthy(m)?,
+            None => false,
+        };
+        if compressed || shuffle || fletcher32 || extendable {
+            return Err(Exc::value_error("Chunked format required for given storage options"));
+        }
+    }
+    if let Some(Value::Int(level @ 0..=9)) = compression {
+        if compression_opts.is_some() {
+            return Err(Exc::type_error("Conflict in compression options"));
+        }
+        compression_opts = Some(Value::Int(level));
+        compression = Some(Value::str("gzip"));
+    }
     if opts.get("scaleoffset").is_some() {
         return Err(Exc::not_implemented("h5py.Group.create_dataset(scaleoffset=...)"));
     }

@@ -308,12 +308,6 @@ impl PyObject for HlObject {
         Ok(false)
     }
 
-    fn same_object(&self, other: &dyn PyObject) -> bool {
-        match (other.as_any().downcast_ref::<HlObject>(), self.id.downcast::<ObjectId>()) {
-            (Some(o), Some(a)) => o.id.downcast::<ObjectId>().is_some_and(|b| a.same_as(b)),
-            _ => false,
-        }
-    }
 }
 
 /// Arguments of high-level methods: Python-style binding with CPython's messages.
