@@ -26,6 +26,8 @@ pub const VERSION: &str = "3.16.0";
 
 /// Builds the `h5py` module (with its low-level submodules as attributes).
 pub fn module(vm: &mut Interp) -> PyResult<Value> {
+    // h5py registers its LZF filter when imported.
+    crate::hdf5::lzf::register().map_err(Exc::from_hdf5)?;
     let m = Module::new("h5py", Some("This is the h5py package, a Python interface to the HDF5 scientific data format."));
     m.set("__version__", Value::str(VERSION));
     m.set("__path__", Value::list(vec![]));

@@ -15,6 +15,7 @@ mod handle;
 pub mod ident;
 mod library_init;
 pub mod link;
+pub mod lzf;
 pub mod object;
 pub mod owner;
 pub mod plist;

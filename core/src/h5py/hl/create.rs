@@ -325,14 +325,21 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
                 return Err(Exc::value_error(format!("GZIP setting must be an integer from 0-9, not {}", vm.repr(other)?)))
             }
         },
-        Some(Value::Str(s)) if &**s == "lzf" || &**s == "szip" => {
+        Some(Value::Str(s)) if &**s == "lzf" => {
+            if compression_opts.is_some() {
+                return Err(Exc::value_error("LZF compression filter accepts no options"));
+            }
+            None
+        }
+        Some(Value::Str(s)) if &**s == "szip" => {
             return Err(Exc::value_error(format!("Compression filter \"{s}\" is unavailable")))
         }
         Some(Value::Str(s)) => return Err(Exc::value_error(format!("Compression filter \"{s}\" is unavailable"))),
         Some(other) => return Err(Exc::not_implemented(format!("h5py.Group.create_dataset(compression={})", vm.repr(other)?))),
     };
+    let lzf = matches!(&compression, Some(Value::Str(s)) if &**s == "lzf");
     let wants_chunks = matches!(chunks, Some(Value::Bool(true)))
-        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || maxshape.is_some()));
+        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || lzf || maxshape.is_some()));
     let chunk_shape = if wants_chunks { Some(guess_chunk(shape, dtype.itemsize())?) } else { chunk_shape };
     if let Some(c) = &chunk_shape {
         let limit: Vec<u64> = match maxshape {
@@ -364,6 +371,10 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
     }
     if shuffle {
         dcpl.set_shuffle().map_err(Exc::from_hdf5)?;
+    }
+    if lzf {
+        // Optional, as h5py sets it: a chunk LZF cannot shrink is stored as it is.
+        dcpl.set_filter(crate::hdf5::lzf::FILTER_LZF, 1, &[]).map_err(Exc::from_hdf5)?;
     }
     if let Some(level) = gzip_level {
         dcpl.set_deflate(level).map_err(Exc::from_hdf5)?;

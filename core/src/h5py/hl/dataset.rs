@@ -246,9 +246,10 @@ fn filter_property(obj: &HlObject, name: &str) -> PyResult<Value> {
     let filters = dcpl.filters().map_err(Exc::from_hdf5)?;
     let find = |id: i32| filters.iter().find(|f| f.id == id);
     Ok(match name {
-        "compression" => match find(1) {
-            Some(_) => Value::str("gzip"),
-            None => Value::None,
+        "compression" => match (find(1), find(crate::hdf5::lzf::FILTER_LZF)) {
+            (Some(_), _) => Value::str("gzip"),
+            (None, Some(_)) => Value::str("lzf"),
+            (None, None) => Value::None,
         },
         "compression_opts" => match find(1) {
             Some(f) => Value::Int(f.values.first().copied().unwrap_or(0) as i64),
