@@ -71,3 +71,8 @@ fn low_level_mixed_with_the_high_level() {
 fn low_level_point_selections_float_fields_and_chunk_queries() {
     check_file("ll_extras");
 }
+
+#[test]
+fn low_level_h5r_references() {
+    check_file("ll_h5r");
+}

@@ -89,7 +89,7 @@ pub fn submodule(vm: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         "h5l" => build_module("h5py.h5l", &[]),
         "h5o" => build_module("h5py.h5o", h5o::FUNCTIONS),
         "h5p" => h5p::module(vm)?,
-        "h5r" => build_module("h5py.h5r", h5r::FUNCTIONS),
+        "h5r" => h5r::module(),
         "h5s" => h5s::module()?,
         "h5t" => h5t::module(vm)?,
         "h5z" => build_module("h5py.h5z", h5z::FUNCTIONS),
