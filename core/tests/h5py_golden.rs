@@ -76,3 +76,8 @@ fn low_level_point_selections_float_fields_and_chunk_queries() {
 fn low_level_h5r_references() {
     check_file("ll_h5r");
 }
+
+#[test]
+fn low_level_h5t_dtype_helpers_and_logical_types() {
+    check_file("ll_h5t_helpers");
+}

@@ -9,12 +9,13 @@ use super::h5t_types::CONSTANTS;
 use super::{plist_arg, type_value};
 use crate::eval::modules::Module;
 use crate::eval::Interp;
-use crate::h5py::cyargs::{bind, bytes, c_int, hsize_tuple, object_id, req, tuple_items, typed_id};
+use crate::h5py::cyargs::{bind, bytes, c_bool, c_int, hsize_tuple, object_id, req, tuple_items, typed_id};
 use crate::h5py::ids::{type_class_name, IdKind, ObjectId};
 use crate::h5py::types::{dtype_of, hdf5_type_of};
 use crate::hdf5::datatype::{ByteOrder, CharSet, StrPad, TypeClass};
 use crate::hdf5::typeinfo::{class_from_code, predefined};
 use crate::hdf5::Datatype;
+use crate::numpy::{Kind, Metadata};
 use crate::value::exception::{Exc, PyResult};
 use crate::value::object::Args;
 use crate::value::Value;
@@ -60,7 +61,16 @@ pub fn type_arg(value: &Value, name: &str) -> PyResult<Datatype> {
 
 fn py_create(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("py_create", args, &["dtype_in"], &["logical", "aligned"])?;
-    let dtype = crate::numpy_py::convert::to_dtype(vm, req(&s, 0))?;
+    let mut dtype = crate::numpy_py::convert::to_dtype(vm, req(&s, 0))?;
+    if !c_bool(vm, &s[1], false)? {
+        // Without `logical`, h5py keeps Python objects opaque and enums plain integers.
+        if matches!(dtype.kind(), Kind::Object) {
+            return Ok(type_value(h5(Datatype::opaque(vm.lib(), 8, "PYTHON:OBJECT"))?));
+        }
+        if matches!(dtype.metadata(), Some(Metadata::Enum(_))) {
+            dtype = dtype.with_metadata(None);
+        }
+    }
     let desc = hdf5_type_of(&dtype)?;
     Ok(type_value(h5(Datatype::from_description(vm.lib(), &desc))?))
 }

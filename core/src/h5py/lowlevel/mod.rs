@@ -172,3 +172,38 @@ pub fn u64_array(values: &[u64], shape: &[usize]) -> PyResult<Value> {
     };
     Ok(crate::numpy_py::convert::array_value(array))
 }
+
+/// The dtype helpers `h5py.h5t` defines and `h5py` re-exports: the same objects in
+/// both modules (`h5py.string_dtype is h5py.h5t.string_dtype`).
+pub const SHARED_DTYPE_HELPERS: &[&str] = &[
+    "string_dtype",
+    "check_string_dtype",
+    "vlen_dtype",
+    "check_vlen_dtype",
+    "enum_dtype",
+    "check_enum_dtype",
+    "opaque_dtype",
+    "check_opaque_dtype",
+    "special_dtype",
+    "check_dtype",
+    "ref_dtype",
+    "regionref_dtype",
+    "check_ref_dtype",
+];
+
+/// Puts the functions the top-level module shares with a low-level one into it:
+/// the dtype helpers into `h5py.h5t` (see [`SHARED_DTYPE_HELPERS`]), `get_config`
+/// into `h5py.h5`.
+pub fn share_with_submodule(h5py: &Module, name: &str, sub: &Value) {
+    let Some(sub) = sub.downcast::<Module>() else { return };
+    let shared: &[&str] = match name {
+        "h5t" => SHARED_DTYPE_HELPERS,
+        "h5" => &["get_config"],
+        _ => &[],
+    };
+    for item in shared {
+        if let Some(value) = h5py.get(item) {
+            sub.set(item, value);
+        }
+    }
+}
