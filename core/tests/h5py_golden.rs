@@ -81,3 +81,8 @@ fn low_level_h5r_references() {
 fn low_level_h5t_dtype_helpers_and_logical_types() {
     check_file("ll_h5t_helpers");
 }
+
+#[test]
+fn low_level_link_proxy_moves_dangling_and_external_links() {
+    check_file("ll_links");
+}
