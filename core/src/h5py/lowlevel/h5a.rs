@@ -1,6 +1,7 @@
 //! `h5py.h5a`: attributes at the low level — creating, opening (by name or index),
 //! existence, renaming, deleting, counting and iterating, and `AttrID`'s methods.
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::h5t::type_arg;
@@ -31,10 +32,6 @@ pub const FUNCTIONS: &[(&str, FunctionBody)] = &[
     ("iterate", iterate),
     ("get_info", get_info),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn attr_value(a: Attribute) -> Value {
     ObjectId::value(IdKind::Attribute, a.handle().clone())

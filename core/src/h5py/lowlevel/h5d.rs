@@ -2,6 +2,7 @@
 //! spaces and types, property lists, raw reads and writes into NumPy arrays, extents
 //! and chunks.
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::h5s::space_arg;
@@ -25,10 +26,6 @@ use crate::value::Value;
 
 /// The module functions h5lab implements.
 pub const FUNCTIONS: &[(&str, FunctionBody)] = &[("open", open), ("create", create)];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn dataset_value(d: Dataset) -> Value {
     ObjectId::value(IdKind::Dataset, d.handle().clone())

@@ -1,6 +1,7 @@
 //! `h5py.h5g`: opening and creating groups, the 1.6-era object info and iteration, and
 //! the methods of `GroupID` (members by index, links, comments, `links`).
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::info::Record;
@@ -18,10 +19,6 @@ use crate::value::Value;
 /// The module functions h5lab implements.
 pub const FUNCTIONS: &[(&str, FunctionBody)] =
     &[("open", open), ("create", create), ("get_objinfo", get_objinfo), ("iterate", iterate)];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn open(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("open", args, &["loc", "name"], &[])?;

@@ -1,6 +1,7 @@
 //! `h5py.h5o`: opening any object by name, object info (`ObjInfo`), linking anonymous
 //! objects, copying, comments and visiting.
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::info::Record;
 use super::plist_arg;
@@ -24,10 +25,6 @@ pub const FUNCTIONS: &[(&str, FunctionBody)] = &[
     ("get_comment", get_comment),
     ("visit", visit),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn open(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("open", args, &["loc", "name"], &["lapl"])?;

@@ -1,6 +1,7 @@
 //! `h5py.h5p`: property lists — the class constants (`h5p.DATASET_CREATE`, ...),
 //! `create`, and the getters and setters of each list class h5py wraps.
 
+use super::h5;
 use super::build_module;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
@@ -32,10 +33,6 @@ const CLASSES: &[(&str, PlistClass)] = &[
     ("LINK_ACCESS", PlistClass::LinkAccess),
     ("OBJECT_CREATE", PlistClass::ObjectCreate),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 /// Builds `h5py.h5p` with its class constants and `DEFAULT` (None).
 pub fn module(vm: &mut Interp) -> PyResult<Module> {

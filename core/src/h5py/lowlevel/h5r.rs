@@ -2,6 +2,7 @@
 //! following them, their names, object types and regions. The `Reference` classes are
 //! the high level's ([`crate::h5py::hl::refs`]), as h5py's are one and the same.
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::h5s::space_arg;
 use super::space_value;
@@ -24,10 +25,6 @@ const FUNCTIONS: &[(&str, FunctionBody)] = &[
     ("get_obj_type", get_obj_type),
     ("get_region", get_region),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 /// Builds `h5py.h5r` with the high level's reference classes.
 pub fn module() -> Module {

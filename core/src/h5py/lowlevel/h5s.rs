@@ -1,6 +1,7 @@
 //! `h5py.h5s`: dataspaces — creating them (`create`, `create_simple`), the `ALL`
 //! constant, and `SpaceID`'s extent and selection methods.
 
+use super::h5;
 use super::build_module;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
@@ -22,10 +23,6 @@ pub fn module() -> PyResult<Module> {
     let m = build_module("h5py.h5s", FUNCTIONS);
     m.set("ALL", ObjectId::constant(IdKind::Dataspace, Handle::null(), "h5py.h5s.SpaceID"));
     Ok(m)
-}
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
 }
 
 fn create(vm: &mut Interp, args: Args) -> PyResult<Value> {

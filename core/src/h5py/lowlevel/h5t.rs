@@ -2,6 +2,7 @@
 //! `create`/`open`/`array_create`/`enum_create`/`vlen_create`, and the `TypeID`
 //! family's methods.
 
+use super::h5;
 use super::build_module;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
@@ -28,10 +29,6 @@ const FUNCTIONS: &[(&str, FunctionBody)] = &[
     ("enum_create", enum_create),
     ("vlen_create", vlen_create),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 /// Builds `h5py.h5t` with its predefined type constants.
 pub fn module(_vm: &mut Interp) -> PyResult<Module> {

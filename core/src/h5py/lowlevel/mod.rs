@@ -40,6 +40,11 @@ use crate::value::Value;
 
 pub use h5l::LinkInfoObject;
 
+/// An HDF5 result as a Python one (h5py's exception for the error stack).
+pub fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
+    r.map_err(crate::value::Exc::from_hdf5)
+}
+
 /// A property list argument (`lcpl=`, `fapl=`...): None or a property list ID.
 pub fn plist_arg(slot: &Option<Value>, name: &str) -> PyResult<Option<PropertyList>> {
     typed_plist(slot, name, "h5py.h5p.PropID")
