@@ -86,3 +86,8 @@ fn low_level_h5t_dtype_helpers_and_logical_types() {
 fn low_level_link_proxy_moves_dangling_and_external_links() {
     check_file("ll_links");
 }
+
+#[test]
+fn low_level_property_lists_take_effect() {
+    check_file("ll_plists_applied");
+}

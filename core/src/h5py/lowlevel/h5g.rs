@@ -187,8 +187,13 @@ pub fn contains(vm: &mut Interp, id: &ObjectId, item: &Value) -> PyResult<bool> 
     Ok(group::objinfo(&id.handle(), &name, false).is_ok())
 }
 
-/// `iter(group_id)`: the member names, as bytes.
+/// `iter(group_id)`: the member names, as bytes — in creation order where the group
+/// tracks it (as h5py's iterator finds it), else by name.
 pub fn names(id: &ObjectId) -> PyResult<Vec<Value>> {
-    let links = h5(link::list(&id.handle(), IndexType::Name, IterOrder::Increasing))?;
+    let loc = id.handle();
+    let links = match link::list(&loc, IndexType::CreationOrder, IterOrder::Increasing) {
+        Ok(links) => links,
+        Err(_) => h5(link::list(&loc, IndexType::Name, IterOrder::Increasing))?,
+    };
     Ok(links.into_iter().map(|(name, _)| Value::bytes(name)).collect())
 }
