@@ -91,3 +91,8 @@ fn low_level_link_proxy_moves_dangling_and_external_links() {
 fn low_level_property_lists_take_effect() {
     check_file("ll_plists_applied");
 }
+
+#[test]
+fn low_level_reads_and_writes_of_every_data_kind() {
+    check_file("ll_data_kinds");
+}

@@ -190,6 +190,21 @@ impl Dataset {
         }
     }
 
+    /// Checks a fixed-size buffer holds what HDF5 addresses: the selected elements sit
+    /// at their positions in the memory space's extent (a memory space may select part
+    /// of itself, as h5py's low level allows).
+    fn check_buffer(&self, mem_type: &Datatype, mem_space: Option<&Dataspace>, file_space: Option<&Dataspace>, len: usize) -> Result<()> {
+        let count = match (mem_space, file_space) {
+            // A selection outside its extent: H5Dread/H5Dwrite refuse it before any
+            // transfer ("selection + offset not within extent"), whatever the buffer.
+            (Some(mem), _) if !mem.selection_is_valid().unwrap_or(true) => return Ok(()),
+            (Some(mem), _) => mem.element_count()?,
+            (None, Some(file)) => file.selected_count()?,
+            (None, None) => self.space()?.element_count()?,
+        };
+        check_fixed_buffer(mem_type, count, len)
+    }
+
     /// Reads the selected elements as `mem_type` into `buf` (`H5Dread`). The memory type
     /// must be of fixed size and `buf` exactly as long as the selection.
     pub fn read_raw(
@@ -199,7 +214,7 @@ impl Dataset {
         file_space: Option<&Dataspace>,
         buf: &mut [u8],
     ) -> Result<()> {
-        check_fixed_buffer(mem_type, self.selected(mem_space, file_space)?, buf.len())?;
+        self.check_buffer(mem_type, mem_space, file_space, buf.len())?;
         // SAFETY: the buffer holds exactly the selected elements of `mem_type`.
         let status = unsafe {
             H5Dread(
@@ -222,7 +237,7 @@ impl Dataset {
         file_space: Option<&Dataspace>,
         buf: &[u8],
     ) -> Result<()> {
-        check_fixed_buffer(mem_type, self.selected(mem_space, file_space)?, buf.len())?;
+        self.check_buffer(mem_type, mem_space, file_space, buf.len())?;
         // SAFETY: the buffer holds exactly the selected elements of `mem_type`.
         let status = unsafe {
             H5Dwrite(
