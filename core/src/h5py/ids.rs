@@ -257,13 +257,10 @@ impl PyObject for ObjectId {
         }
     }
 
-    fn contains(&self, vm: &mut Interp, this: &Value, item: &Value) -> PyResult<Option<bool>> {
+    fn contains(&self, _vm: &mut Interp, _this: &Value, item: &Value) -> PyResult<Option<bool>> {
         match self.kind {
-            IdKind::Group | IdKind::File => h5g::contains(vm, self, item).map(Some),
-            _ => {
-                let _ = this;
-                Err(Exc::type_error(format!("argument of type '{}' is not iterable", self.qualname)))
-            }
+            IdKind::Group | IdKind::File => h5g::contains(self, item).map(Some),
+            _ => Err(Exc::type_error(format!("argument of type '{}' is not iterable", self.qualname))),
         }
     }
 

@@ -177,13 +177,12 @@ pub fn len(id: &ObjectId) -> PyResult<usize> {
 }
 
 /// `name in group_id` (bytes or str names; paths are followed).
-pub fn contains(vm: &mut Interp, id: &ObjectId, item: &Value) -> PyResult<bool> {
+pub fn contains(id: &ObjectId, item: &Value) -> PyResult<bool> {
     let name: Vec<u8> = match item {
         Value::Bytes(b) => b.to_vec(),
         Value::Str(s) => s.as_bytes().to_vec(),
         other => return Err(Exc::type_error(format!("expected bytes, {} found", crate::value::types::type_of(other).name))),
     };
-    let _ = vm;
     Ok(group::objinfo(&id.handle(), &name, false).is_ok())
 }
 

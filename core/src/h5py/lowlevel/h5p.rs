@@ -98,10 +98,7 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let s = bind(name, args, &["chunksize"], &[])?;
                 let items = match req(&s, 0) {
                     Value::Tuple(items) => items.to_vec(),
-                    other => {
-                        let _ = other;
-                        return Err(Exc::value_error("chunksize must be a tuple."));
-                    }
+                    _ => return Err(Exc::value_error("chunksize must be a tuple.")),
                 };
                 let dims = hsize_tuple(vm, &items)?;
                 none(p.set_chunk(&dims))?
