@@ -96,3 +96,8 @@ fn low_level_property_lists_take_effect() {
 fn low_level_reads_and_writes_of_every_data_kind() {
     check_file("ll_data_kinds");
 }
+
+#[test]
+fn low_level_ids_as_dict_keys_and_hashing() {
+    check_file("ll_hashing");
+}

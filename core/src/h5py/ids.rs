@@ -136,6 +136,11 @@ impl ObjectId {
     /// The `(fileno, objno)` pairs `H5Gget_objinfo` reports, h5py's identity of a
     /// file-resident object.
     fn object_key(&self) -> Option<[u64; 4]> {
+        if self.kind == IdKind::Attribute {
+            // An attribute is known by the object it is attached to.
+            let info = crate::hdf5::object::info(&self.handle()).ok()?;
+            return Some([info.fileno, 0, info.address(), 0]);
+        }
         let stat = group::objinfo(&self.handle(), b".", false).ok()?;
         Some([stat.fileno[0], stat.fileno[1], stat.objno[0], stat.objno[1]])
     }
@@ -291,6 +296,18 @@ impl PyObject for ObjectId {
             self.hid() == other.hid() || self.object_key().is_some_and(|k| Some(k) == other.object_key())
         };
         Ok(Some(Value::Bool(equal == (op == CmpOp::Eq))))
+    }
+
+    fn key_equals(&self, other: &dyn PyObject) -> bool {
+        other.as_any().downcast_ref::<ObjectId>().is_some_and(|o| self.same_as(o))
+    }
+
+    fn unhashable_error(&self) -> Option<String> {
+        Some(match self.kind {
+            IdKind::PropertyList => "Property lists are unhashable".to_string(),
+            IdKind::Datatype => "Only locked or committed types can be hashed".to_string(),
+            _ => format!("Objects of class {} cannot be hashed", self.class().name),
+        })
     }
 
     fn hash(&self, _this: &Value) -> Option<i64> {

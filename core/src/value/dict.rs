@@ -61,6 +61,12 @@ pub fn hash_value(value: &Value) -> PyResult<i64> {
 }
 
 fn unhashable(value: &Value) -> Exc {
+    if let Some(message) = match value {
+        Value::Object(obj) => obj.unhashable_error(),
+        _ => None,
+    } {
+        return Exc::type_error(message);
+    }
     Exc::type_error(format!("unhashable type: '{}'", type_of(value).name))
 }
 
@@ -102,7 +108,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
         (Value::Object(x), Value::Object(y)) => {
-            if std::rc::Rc::ptr_eq(x, y) || x.same_object(y.as_ref()) {
+            if std::rc::Rc::ptr_eq(x, y) || x.same_object(y.as_ref()) || x.key_equals(y.as_ref()) {
                 return true;
             }
             match (complex::parts(a), complex::parts(b)) {
