@@ -101,3 +101,8 @@ fn low_level_reads_and_writes_of_every_data_kind() {
 fn low_level_ids_as_dict_keys_and_hashing() {
     check_file("ll_hashing");
 }
+
+#[test]
+fn low_level_filter_pipelines_and_caches() {
+    check_file("ll_filters");
+}

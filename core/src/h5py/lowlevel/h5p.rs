@@ -8,7 +8,7 @@ use super::dispatch::Outcome;
 use super::plist_value;
 use crate::eval::modules::Module;
 use crate::eval::Interp;
-use crate::h5py::cyargs::{bind, bytes, c_bool, c_int, c_int_or, hsize_tuple, req, typed_id, uint_tuple};
+use crate::h5py::cyargs::{bind, bytes, c_bool, c_int, c_int_or, hsize_tuple, opt, req, typed_id, uint_tuple};
 use crate::h5py::hl::data::memory_type;
 use crate::h5py::ids::{IdKind, ObjectId};
 use crate::hdf5::datatype::CharSet;
@@ -150,6 +150,35 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                     Value::bytes(f.name.into_bytes()),
                 ])
             }
+            "set_filter" => {
+                let s = bind(name, args, &["filter_code"], &["flags", "values"])?;
+                let code = c_int(vm, req(&s, 0), "int")?;
+                let flags = c_int_or(vm, &s[1], "unsigned int", 0)?;
+                let values = match opt(&s, 2) {
+                    None => Vec::new(),
+                    Some(Value::Tuple(items)) => {
+                        let mut out = Vec::with_capacity(items.len());
+                        for item in items.iter() {
+                            out.push(c_int(vm, item, "unsigned int")? as u32);
+                        }
+                        out
+                    }
+                    Some(_) => return Err(Exc::value_error("values must be a tuple or None.")),
+                };
+                none(p.set_filter(code as i32, flags as u32, &values))?
+            }
+            "get_filter_by_id" => {
+                let s = bind(name, args, &["filter_code"], &[])?;
+                let code = c_int(vm, req(&s, 0), "int")?;
+                match h5(p.filters())?.into_iter().find(|f| f.id == code as i32) {
+                    Some(f) => Value::tuple(vec![
+                        int(f.flags),
+                        Value::tuple(f.values.iter().map(|&v| int(v)).collect()),
+                        Value::bytes(f.name.into_bytes()),
+                    ]),
+                    None => Value::None,
+                }
+            }
             "remove_filter" => {
                 let s = bind(name, args, &["filter_class"], &[])?;
                 let code = c_int(vm, req(&s, 0), "int")?;
@@ -263,6 +292,19 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                     CloseDegree::Semi => 2,
                     CloseDegree::Strong => 3,
                 })
+            }
+            "set_cache" => {
+                let s = bind(name, args, &["mdc", "rdcc", "rdcc_nbytes", "rdcc_w0"], &[])?;
+                c_int(vm, req(&s, 0), "int")?;
+                let slots = c_int(vm, req(&s, 1), "size_t")?;
+                let nbytes = c_int(vm, req(&s, 2), "size_t")?;
+                let w0 = vm.to_float(req(&s, 3))?;
+                none(p.set_cache(slots as usize, nbytes as usize, w0))?
+            }
+            "get_cache" => {
+                bind(name, args, &[], &[])?;
+                let (mdc, slots, nbytes, w0) = h5(p.cache())?;
+                Value::tuple(vec![int(mdc), int(slots as i64), int(nbytes as i64), Value::Float(w0)])
             }
             "set_fapl_core" => {
                 let s = bind(name, args, &[], &["block_size", "backing_store"])?;
