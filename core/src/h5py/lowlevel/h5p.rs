@@ -395,6 +395,20 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let s = bind(name, args, &["prefix"], &[])?;
                 none(p.set_elink_prefix(&*bytes(req(&s, 0))?))?
             }
+            "set_nlinks" => {
+                let s = bind(name, args, &["nlinks"], &[])?;
+                let n = c_int(vm, req(&s, 0), "size_t")?;
+                none(p.set_nlinks(n as usize))?
+            }
+            "get_nlinks" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.nlinks())? as i64)
+            }
+            "get_sizes" => {
+                bind(name, args, &[], &[])?;
+                let (addr, len) = h5(p.sizes())?;
+                Value::tuple(vec![int(addr as i64), int(len as i64)])
+            }
             "get_elink_prefix" => {
                 bind(name, args, &[], &[])?;
                 Value::bytes(h5(p.elink_prefix())?.into_bytes())

@@ -216,3 +216,13 @@ impl PropertyList {
         Ok((mdc, slots, bytes, w0))
     }
 }
+
+impl PropertyList {
+    /// The byte sizes of file addresses and lengths (`H5Pget_sizes`).
+    pub fn sizes(&self) -> Result<(usize, usize)> {
+        let (mut addr, mut len) = (0, 0);
+        // SAFETY: valid out-pointers.
+        check(unsafe { hdf5_sys::h5p::H5Pget_sizes(self.id(), &mut addr, &mut len) }, "H5Pget_sizes")?;
+        Ok((addr, len))
+    }
+}

@@ -123,3 +123,19 @@ impl PropertyList {
         check(unsafe { H5Pset_copy_object(self.handle().id(), flags as c_uint) }, "H5Pset_copy_object")
     }
 }
+
+impl PropertyList {
+    /// Sets how many soft or user-defined links a path may traverse (`H5Pset_nlinks`).
+    pub fn set_nlinks(&self, n: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_nlinks(self.id(), n) }, "H5Pset_nlinks")
+    }
+
+    /// How many soft or user-defined links a path may traverse (`H5Pget_nlinks`).
+    pub fn nlinks(&self) -> Result<usize> {
+        let mut n = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_nlinks(self.id(), &mut n) }, "H5Pget_nlinks")?;
+        Ok(n)
+    }
+}

@@ -44,4 +44,20 @@ fa.get_cache()
 fa.set_cache(0, 521, 2**20, 0.5)
 fa.get_cache()
 # %%
+la = h5py.h5p.create(h5py.h5p.LINK_ACCESS)
+before = la.get_nlinks()
+la.set_nlinks(3)
+before, la.get_nlinks()
+# %%
+h5py.h5p.create(h5py.h5p.FILE_CREATE).get_sizes()
+# %%
+f['s1'] = np.arange(2)
+f.id.links.create_soft(b's2', b'/s1')
+f.id.links.create_soft(b's3', b'/s2')
+la = h5py.h5p.create(h5py.h5p.LINK_ACCESS)
+la.set_nlinks(1)
+h5py.h5o.open(f.id, b's2', la)
+# %%
+h5py.h5o.open(f.id, b's3', la)
+# %%
 f.close()
