@@ -8,7 +8,7 @@ use super::dispatch::Outcome;
 use super::h5s::space_arg;
 use super::h5t::type_arg;
 use super::info::NamedTuple;
-use super::{array_arg, plist_value, read_into, space_value, type_value, typed_plist};
+use super::{array_arg, fill_strings, is_object_array, plist_value, read_into, space_value, string_items, type_value, typed_plist};
 use crate::eval::Interp;
 use crate::h5py::cyargs::{bind, bytes, c_int, hsize_tuple, object_id, opt, req, tuple_items, uint_tuple};
 use crate::h5py::hl::data::memory_type;
@@ -163,8 +163,23 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let mspace = space_arg(req(&s, 0), "mspace")?;
                 let fspace = space_arg(req(&s, 1), "fspace")?;
                 let array = array_arg(req(&s, 2), "arr_obj")?;
-                let mtype = mem_type(vm, opt(&s, 3), &array)?;
                 typed_plist(&s[4], "dxpl", "h5py.h5p.PropID")?;
+                if is_object_array(&array) {
+                    // Variable-length strings, in the file's own string type.
+                    let mtype = match opt(&s, 3) {
+                        Some(v) => type_arg(v, "mtype")?,
+                        None => h5(ds.datatype())?,
+                    };
+                    if name == "read" {
+                        fill_strings(&array, h5(ds.read_strings(vm.lib(), &mtype, mspace.as_ref(), fspace.as_ref()))?)?;
+                    } else {
+                        let owned = string_items(&array)?;
+                        let refs: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+                        h5(ds.write_strings(&mtype, mspace.as_ref(), fspace.as_ref(), &refs))?;
+                    }
+                    return Ok(Value::None);
+                }
+                let mtype = mem_type(vm, opt(&s, 3), &array)?;
                 if name == "read" {
                     read_into(&array, |raw| ds.read_raw(&mtype, mspace.as_ref(), fspace.as_ref(), raw))?;
                 } else {

@@ -212,3 +212,47 @@ pub fn share_with_submodule(h5py: &Module, name: &str, sub: &Value) {
         }
     }
 }
+
+/// Whether an array holds Python objects (h5py's variable-length strings travel so).
+pub fn is_object_array(array: &crate::numpy::NdArray) -> bool {
+    matches!(array.dtype().kind(), crate::numpy::Kind::Object)
+}
+
+/// Fills an object array with the variable-length strings read, as `bytes` (what
+/// h5py's low level puts there).
+pub fn fill_strings(array: &crate::numpy::NdArray, strings: Vec<Option<Vec<u8>>>) -> PyResult<()> {
+    use crate::numpy::{storage::Buffer, NdArray, PyValue};
+    use crate::numpy_py::np_error;
+    if strings.len() != array.size() {
+        return Err(crate::value::Exc::value_error(format!(
+            "{} strings read for an array of {} elements",
+            strings.len(),
+            array.size()
+        )));
+    }
+    let n = strings.len();
+    let values: Vec<PyValue> = strings.into_iter().map(|s| PyValue::Bytes(s.unwrap_or_default())).collect();
+    let dims: Vec<isize> = array.shape().iter().map(|&n| n as isize).collect();
+    let data = NdArray::from_buffer(Buffer::Object(values.into()), vec![n], array.dtype().clone()).reshape(&dims).map_err(np_error)?;
+    array.assign(&data).map_err(np_error)
+}
+
+/// The items of an object array as the bytes of variable-length strings (`str` as
+/// UTF-8); h5py's TypeError for anything else.
+pub fn string_items(array: &crate::numpy::NdArray) -> PyResult<Vec<Vec<u8>>> {
+    use crate::numpy::PyValue;
+    let PyValue::List(items) = array.ravel().tolist() else {
+        return Err(crate::value::Exc::type_error("Can't write object data"));
+    };
+    items
+        .iter()
+        .map(|item| match item {
+            PyValue::Str(s) => Ok(s.as_bytes().to_vec()),
+            PyValue::Bytes(b) => Ok(b.to_vec()),
+            other => Err(crate::value::Exc::type_error(format!(
+                "Can't implicitly convert non-string objects to strings (got {})",
+                other.repr()
+            ))),
+        })
+        .collect()
+}

@@ -62,4 +62,25 @@ out = np.zeros(1, dtype=dt)
 a.read(out)
 out
 # %%
+f.attrs['s'] = 'héllo'
+a = h5py.h5a.open(f.id, b's')
+out = np.empty((), dtype=h5py.string_dtype())
+a.read(out)
+out, a.dtype
+# %%
+out = np.empty((), dtype=object)
+a.read(out)
+out
+# %%
+f['vs'] = np.array(['a', 'bc'], dtype=h5py.string_dtype())
+o = np.empty(2, dtype=h5py.string_dtype())
+f['vs'].id.read(h5py.h5s.ALL, h5py.h5s.ALL, o)
+o, f['vs'].id.dtype
+# %%
+f['vs'].id.write(h5py.h5s.ALL, h5py.h5s.ALL, np.array(['x', 'yz'], dtype=h5py.string_dtype()))
+f['vs'][:]
+# %%
+a.write(np.array('new', dtype=h5py.string_dtype()))
+f.attrs['s']
+# %%
 f.close()
