@@ -106,3 +106,8 @@ fn low_level_ids_as_dict_keys_and_hashing() {
 fn low_level_filter_pipelines_and_caches() {
     check_file("ll_filters");
 }
+
+#[test]
+fn low_level_identifier_lifetimes() {
+    check_file("ll_lifetimes");
+}
