@@ -111,3 +111,8 @@ fn low_level_filter_pipelines_and_caches() {
 fn low_level_identifier_lifetimes() {
     check_file("ll_lifetimes");
 }
+
+#[test]
+fn low_level_h5t_enums_opaque_tags_packing_and_locks() {
+    check_file("ll_h5t_more");
+}

@@ -711,3 +711,62 @@ fn take_hdf5_string(ptr: *mut c_char, operation: &str) -> Result<String> {
     unsafe { hdf5_sys::h5::H5free_memory(ptr as *mut c_void) };
     Ok(text)
 }
+
+/// The rarer H5T calls h5py's low level exposes one by one.
+impl Datatype {
+    /// An empty compound or opaque type of `size` bytes (`H5Tcreate`); an opaque type
+    /// gets no tag.
+    pub fn create_empty(_lib: &Library, compound: bool, size: usize) -> Result<Datatype> {
+        let class = if compound { hdf5_sys::h5t::H5T_class_t::H5T_COMPOUND } else { hdf5_sys::h5t::H5T_class_t::H5T_OPAQUE };
+        // SAFETY: plain call.
+        Datatype::from_result(unsafe { H5Tcreate(class, size) }, "H5Tcreate")
+    }
+
+    /// Makes the type read-only (`H5Tlock`).
+    pub fn lock(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tlock(self.id()) }, "H5Tlock")
+    }
+
+    /// Sets an opaque type's tag (`H5Tset_tag`).
+    pub fn set_tag(&self, tag: &[u8]) -> Result<()> {
+        let tag = c_name(tag)?;
+        // SAFETY: valid C string.
+        check(unsafe { H5Tset_tag(self.id(), tag.as_ptr()) }, "H5Tset_tag")
+    }
+
+    /// Removes the padding between compound members (`H5Tpack`).
+    pub fn pack(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tpack(self.id()) }, "H5Tpack")
+    }
+
+    /// The type's creation property list (`H5Tget_create_plist`).
+    pub fn create_plist(&self) -> Result<PropertyList> {
+        // SAFETY: plain call.
+        let id = unsafe { hdf5_sys::h5t::H5Tget_create_plist(self.id()) };
+        Ok(PropertyList::from_handle_unchecked(Handle::from_result(id, "H5Tget_create_plist")?))
+    }
+
+    /// The name of an enum member by its value, given in the enum's base type
+    /// (`H5Tenum_nameof`).
+    pub fn enum_nameof(&self, value: &[u8]) -> Result<Vec<u8>> {
+        let mut buf = vec![0u8; 1024];
+        // SAFETY: `value` holds one element of the base type; the name buffer its length.
+        let status = unsafe { hdf5_sys::h5t::H5Tenum_nameof(self.id(), value.as_ptr().cast(), buf.as_mut_ptr().cast(), buf.len()) };
+        check(status, "H5Tenum_nameof")?;
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        buf.truncate(end);
+        Ok(buf)
+    }
+
+    /// The value of an enum member, in the enum's base type (`H5Tenum_valueof`).
+    pub fn enum_valueof(&self, name: &[u8]) -> Result<Vec<u8>> {
+        let name = c_name(name)?;
+        let mut value = vec![0u8; self.size()?.max(8)];
+        // SAFETY: the buffer holds one element of the enum (at least its size).
+        check(unsafe { hdf5_sys::h5t::H5Tenum_valueof(self.id(), name.as_ptr(), value.as_mut_ptr().cast()) }, "H5Tenum_valueof")?;
+        value.truncate(self.size()?);
+        Ok(value)
+    }
+}

@@ -77,8 +77,8 @@ fn create(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let class = c_int(vm, req(&s, 0), "int")?;
     let size = c_int(vm, req(&s, 1), "size_t")?;
     match class_from_code(class as i32) {
-        Some(TypeClass::Compound) => Ok(type_value(h5(Datatype::compound(vm.lib(), size as usize))?)),
-        Some(TypeClass::Opaque) => Ok(type_value(h5(Datatype::opaque(vm.lib(), size as usize, ""))?)),
+        Some(TypeClass::Compound) => Ok(type_value(h5(Datatype::create_empty(vm.lib(), true, size as usize))?)),
+        Some(TypeClass::Opaque) => Ok(type_value(h5(Datatype::create_empty(vm.lib(), false, size as usize))?)),
         _ => Err(Exc::value_error("Class must be COMPOUND or OPAQUE.")),
     }
 }
@@ -154,6 +154,12 @@ const METHODS: &[&str] = &[
     "get_fields",
     "get_ebias",
     "detect_class",
+    "lock",
+    "set_tag",
+    "pack",
+    "get_create_plist",
+    "enum_nameof",
+    "enum_valueof",
 ];
 
 /// The methods of the `TypeID` family.
@@ -337,6 +343,40 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 bind(name, args, &[], &[])?;
                 Value::Int(h5(ty.float_fields())?.exp_bias as i64)
             }
+            "lock" | "pack" => {
+                bind(name, args, &[], &[])?;
+                none(if name == "lock" { ty.lock() } else { ty.pack() })?
+            }
+            "set_tag" => {
+                let s = bind(name, args, &["tag"], &[])?;
+                none(ty.set_tag(&bytes(req(&s, 0))?))?
+            }
+            "get_create_plist" => {
+                bind(name, args, &[], &[])?;
+                super::plist_value(h5(ty.create_plist())?)
+            }
+            "enum_nameof" => {
+                let s = bind(name, args, &["value"], &[])?;
+                let value = c_int(vm, req(&s, 0), "long long")?;
+                let size = h5(ty.size())?;
+                let raw = value.to_le_bytes()[..size.min(8)].to_vec();
+                match ty.enum_nameof(&raw) {
+                    Ok(n) => Value::bytes(n),
+                    Err(e) => return Err(Exc::type_error(format!("Nameof query failed ({})", innermost(&e)))),
+                }
+            }
+            "enum_valueof" => {
+                let s = bind(name, args, &["name"], &[])?;
+                let member = bytes(req(&s, 0))?;
+                let raw = match ty.enum_valueof(&member) {
+                    Ok(raw) => raw,
+                    Err(e) => return Err(Exc::type_error(format!("Valueof query failed ({})", innermost(&e)))),
+                };
+                let signed = h5(h5(ty.super_type())?.is_signed())?;
+                let mut wide = [if signed && raw.last().is_some_and(|b| b & 0x80 != 0) { 0xff } else { 0 }; 8];
+                wide[..raw.len().min(8)].copy_from_slice(&raw[..raw.len().min(8)]);
+                Value::Int(i64::from_le_bytes(wide))
+            }
             "detect_class" => {
                 let s = bind(name, args, &["classtype"], &[])?;
                 let code = c_int(vm, req(&s, 0), "int")?;
@@ -346,6 +386,16 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             _ => return Err(Exc::not_implemented(format!("h5py.h5t.TypeID.{name} is not implemented in h5lab"))),
         })
     })())
+}
+
+/// The innermost HDF5 error description of a failure (what h5py shows in
+/// parentheses after its own text).
+fn innermost(e: &crate::hdf5::error::H5Error) -> String {
+    let text = e.message().to_string();
+    match (text.rfind('('), text.rfind(')')) {
+        (Some(a), Some(b)) if a < b => text[a + 1..b].to_string(),
+        _ => text,
+    }
 }
 
 /// A member index argument (an `int`; HDF5 judges its range).
