@@ -82,7 +82,12 @@ fn get_info(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let info = match (opt(&s, 1), index) {
         (Some(_), i) if i >= 0 => return Err(Exc::type_error("At most one of name or index may be specified")),
         (Some(name), _) => h5(object::info_v1(&loc.handle(), Some(&bytes(name)?), lapl.as_ref()))?,
-        (None, i) if i >= 0 => return Err(Exc::not_implemented("h5py.h5o.get_info by index is not implemented in h5lab")),
+        (None, i) if i >= 0 => {
+            let obj_name = bytes_or(&s[3], b".")?;
+            let index = if c_int_or(vm, &s[4], "int", 0)? == 1 { IndexType::CreationOrder } else { IndexType::Name };
+            let order = if c_int_or(vm, &s[5], "int", 0)? == 1 { IterOrder::Decreasing } else { IterOrder::Increasing };
+            h5(object::info_v1_by_idx(&loc.handle(), &obj_name, index, order, i as u64))?
+        }
         (None, _) => h5(object::info_v1(&loc.handle(), None, None))?,
     };
     Ok(info_value(&info))
