@@ -116,3 +116,8 @@ fn low_level_identifier_lifetimes() {
 fn low_level_h5t_enums_opaque_tags_packing_and_locks() {
     check_file("ll_h5t_more");
 }
+
+#[test]
+fn low_level_small_setters_of_types_spaces_and_file_access() {
+    check_file("ll_small_setters");
+}

@@ -205,6 +205,30 @@ impl Dataspace {
         check_bool(unsafe { H5Sextent_equal(self.id(), other.id()) }, "H5Sextent_equal")
     }
 
+    /// Makes the dataspace a null one (`H5Sset_extent_none`).
+    pub fn set_extent_none(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5s::H5Sset_extent_none(self.id()) }, "H5Sset_extent_none")
+    }
+
+    /// Copies `source`'s extent into this dataspace (`H5Sextent_copy`).
+    pub fn extent_copy(&self, source: &Dataspace) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5s::H5Sextent_copy(self.id(), source.id()) }, "H5Sextent_copy")
+    }
+
+    /// Copies `source`'s selection into this dataspace (`H5Sselect_copy`).
+    pub fn select_copy(&self, source: &Dataspace) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5s::H5Sselect_copy(self.id(), source.id()) }, "H5Sselect_copy")
+    }
+
+    /// Whether two selections have the same shape (`H5Sselect_shape_same`).
+    pub fn select_shape_same(&self, other: &Dataspace) -> Result<bool> {
+        // SAFETY: plain call.
+        check_bool(unsafe { hdf5_sys::h5s::H5Sselect_shape_same(self.id(), other.id()) }, "H5Sselect_shape_same")
+    }
+
     /// Whether the dataspace is simple or scalar, not null (`H5Sis_simple`).
     pub fn is_simple(&self) -> Result<bool> {
         // SAFETY: plain call.

@@ -722,6 +722,19 @@ impl Datatype {
         Datatype::from_result(unsafe { H5Tcreate(class, size) }, "H5Tcreate")
     }
 
+    /// Makes an integer type signed or unsigned (`H5Tset_sign`).
+    pub fn set_sign(&self, signed: bool) -> Result<()> {
+        let sign = if signed { hdf5_sys::h5t::H5T_sign_t::H5T_SGN_2 } else { hdf5_sys::h5t::H5T_sign_t::H5T_SGN_NONE };
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_sign(self.id(), sign) }, "H5Tset_sign")
+    }
+
+    /// Sets the bit offset of the significant bits (`H5Tset_offset`).
+    pub fn set_offset(&self, offset: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_offset(self.id(), offset) }, "H5Tset_offset")
+    }
+
     /// Makes the type read-only (`H5Tlock`).
     pub fn lock(&self) -> Result<()> {
         // SAFETY: plain call.

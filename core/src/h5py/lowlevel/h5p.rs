@@ -306,6 +306,24 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let (mdc, slots, nbytes, w0) = h5(p.cache())?;
                 Value::tuple(vec![int(mdc), int(slots as i64), int(nbytes as i64), Value::Float(w0)])
             }
+            "set_meta_block_size" => {
+                let s = bind(name, args, &["size"], &[])?;
+                let size = c_int(vm, req(&s, 0), "hsize_t")?;
+                none(p.set_meta_block_size(size as u64))?
+            }
+            "get_meta_block_size" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.meta_block_size())? as i64)
+            }
+            "set_sieve_buf_size" => {
+                let s = bind(name, args, &["size"], &[])?;
+                let size = c_int(vm, req(&s, 0), "size_t")?;
+                none(p.set_sieve_buf_size(size as usize))?
+            }
+            "get_sieve_buf_size" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.sieve_buf_size())? as i64)
+            }
             "set_fapl_core" => {
                 let s = bind(name, args, &[], &["block_size", "backing_store"])?;
                 let block = c_int_or(vm, &s[0], "size_t", 64 * 1024)?;

@@ -134,6 +134,10 @@ const METHODS: &[&str] = &[
     "select_elements",
     "get_select_elem_pointlist",
     "get_select_hyper_blocklist",
+    "set_extent_none",
+    "extent_copy",
+    "select_copy",
+    "select_shape_same",
 ];
 
 /// `SpaceID`'s methods.
@@ -231,6 +235,25 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let max = opt(&s, 1).map(|v| max_dims(vm, &tuple_values(v))).transpose()?;
                 h5(space.set_extent(&dims, max.as_deref()))?;
                 Value::None
+            }
+            "set_extent_none" => {
+                bind(name, args, &[], &[])?;
+                h5(space.set_extent_none())?;
+                Value::None
+            }
+            "extent_copy" | "select_copy" | "select_shape_same" => {
+                let param = match name {
+                    "extent_copy" => "source",
+                    "select_copy" => "src_id",
+                    _ => "space2",
+                };
+                let s = bind(name, args, &[param], &[])?;
+                let other = space_of(typed_id(req(&s, 0), param, "h5py.h5s.SpaceID")?);
+                match name {
+                    "extent_copy" => h5(space.extent_copy(&other)).map(|_| Value::None)?,
+                    "select_copy" => h5(space.select_copy(&other)).map(|_| Value::None)?,
+                    _ => Value::Bool(h5(space.select_shape_same(&other))?),
+                }
             }
             "is_simple" => {
                 bind(name, args, &[], &[])?;

@@ -160,6 +160,8 @@ const METHODS: &[&str] = &[
     "get_create_plist",
     "enum_nameof",
     "enum_valueof",
+    "set_sign",
+    "set_offset",
 ];
 
 /// The methods of the `TypeID` family.
@@ -342,6 +344,16 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             "get_ebias" => {
                 bind(name, args, &[], &[])?;
                 Value::Int(h5(ty.float_fields())?.exp_bias as i64)
+            }
+            "set_sign" => {
+                let s = bind(name, args, &["sign"], &[])?;
+                let signed = c_int(vm, req(&s, 0), "int")? == 1;
+                none(ty.set_sign(signed))?
+            }
+            "set_offset" => {
+                let s = bind(name, args, &["offset"], &[])?;
+                let offset = c_int(vm, req(&s, 0), "size_t")?;
+                none(ty.set_offset(offset as usize))?
             }
             "lock" | "pack" => {
                 bind(name, args, &[], &[])?;

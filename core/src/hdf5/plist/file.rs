@@ -226,3 +226,33 @@ impl PropertyList {
         Ok((addr, len))
     }
 }
+
+impl PropertyList {
+    /// Sets the minimum metadata block size (`H5Pset_meta_block_size`).
+    pub fn set_meta_block_size(&self, size: u64) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_meta_block_size(self.id(), size) }, "H5Pset_meta_block_size")
+    }
+
+    /// The minimum metadata block size (`H5Pget_meta_block_size`).
+    pub fn meta_block_size(&self) -> Result<u64> {
+        let mut size = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_meta_block_size(self.id(), &mut size) }, "H5Pget_meta_block_size")?;
+        Ok(size)
+    }
+
+    /// Sets the data sieve buffer size (`H5Pset_sieve_buf_size`).
+    pub fn set_sieve_buf_size(&self, size: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_sieve_buf_size(self.id(), size) }, "H5Pset_sieve_buf_size")
+    }
+
+    /// The data sieve buffer size (`H5Pget_sieve_buf_size`).
+    pub fn sieve_buf_size(&self) -> Result<usize> {
+        let mut size = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_sieve_buf_size(self.id(), &mut size) }, "H5Pget_sieve_buf_size")?;
+        Ok(size)
+    }
+}
