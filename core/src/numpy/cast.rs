@@ -216,28 +216,34 @@ pub fn check_int_bounds(i: &BigInt, dtype: &DType) -> NpResult<()> {
     Err(NpError::overflow(format!("Python integer {i} out of bounds for {}", dtype.name())))
 }
 
-fn nums_to_buffer<T: Num>(nums: &[NumVal]) -> Buffer {
-    T::into_buffer(nums.iter().map(|&n| T::from_num(n)).collect())
+fn nums_to_buffer<T: Num>(len: usize, num: impl Fn(usize) -> NumVal) -> Buffer {
+    T::into_buffer((0..len).map(|i| T::from_num(num(i))).collect())
 }
 
 /// A numeric buffer of `dtype` holding `nums` converted by C-cast rules.
 pub fn num_buffer(nums: &[NumVal], dtype: &DType) -> Buffer {
+    num_buffer_from(nums.len(), dtype, |i| nums[i])
+}
+
+/// A numeric buffer of `dtype` holding `num(0)`, ..., `num(len - 1)` converted by
+/// C-cast rules, made without an intermediate list of numbers (`np.arange`).
+pub fn num_buffer_from(len: usize, dtype: &DType, num: impl Fn(usize) -> NumVal) -> Buffer {
     match dtype.kind() {
-        Kind::Bool => nums_to_buffer::<bool>(nums),
-        Kind::Int8 => nums_to_buffer::<i8>(nums),
-        Kind::Int16 => nums_to_buffer::<i16>(nums),
-        Kind::Int32 => nums_to_buffer::<i32>(nums),
-        Kind::Int64 => nums_to_buffer::<i64>(nums),
-        Kind::UInt8 => nums_to_buffer::<u8>(nums),
-        Kind::UInt16 => nums_to_buffer::<u16>(nums),
-        Kind::UInt32 => nums_to_buffer::<u32>(nums),
-        Kind::UInt64 => nums_to_buffer::<u64>(nums),
-        Kind::Float16 => nums_to_buffer::<f16>(nums),
-        Kind::Float32 => nums_to_buffer::<f32>(nums),
-        Kind::Float64 => nums_to_buffer::<f64>(nums),
-        Kind::Complex64 => nums_to_buffer::<Complex32>(nums),
-        Kind::Complex128 => nums_to_buffer::<Complex64>(nums),
-        _ => Buffer::zeros(dtype, nums.len()),
+        Kind::Bool => nums_to_buffer::<bool>(len, num),
+        Kind::Int8 => nums_to_buffer::<i8>(len, num),
+        Kind::Int16 => nums_to_buffer::<i16>(len, num),
+        Kind::Int32 => nums_to_buffer::<i32>(len, num),
+        Kind::Int64 => nums_to_buffer::<i64>(len, num),
+        Kind::UInt8 => nums_to_buffer::<u8>(len, num),
+        Kind::UInt16 => nums_to_buffer::<u16>(len, num),
+        Kind::UInt32 => nums_to_buffer::<u32>(len, num),
+        Kind::UInt64 => nums_to_buffer::<u64>(len, num),
+        Kind::Float16 => nums_to_buffer::<f16>(len, num),
+        Kind::Float32 => nums_to_buffer::<f32>(len, num),
+        Kind::Float64 => nums_to_buffer::<f64>(len, num),
+        Kind::Complex64 => nums_to_buffer::<Complex32>(len, num),
+        Kind::Complex128 => nums_to_buffer::<Complex64>(len, num),
+        _ => Buffer::zeros(dtype, len),
     }
 }
 

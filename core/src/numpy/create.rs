@@ -271,16 +271,15 @@ pub fn arange(start: &PyValue, stop: Option<&PyValue>, step: Option<&PyValue>, d
     };
     let len = usize::try_from(len).map_err(|_| NpError::value("Maximum allowed size exceeded"))?;
     check_allocation(&[len], &dtype)?;
-    let nums: Vec<NumVal> = if inferred.is_integer() || matches!(inferred.kind(), Kind::Bool) {
+    let buffer = if inferred.is_integer() || matches!(inferred.kind(), Kind::Bool) {
         let (a, s) = (int_of(a), int_of(s));
-        (0..len).map(|i| NumVal::Int(a + i as i128 * s)).collect()
+        super::cast::num_buffer_from(len, &dtype, |i| NumVal::Int(a + i as i128 * s))
     } else {
         // NumPy fills from the first two values: start + i * ((start + step) - start).
         let first = a.as_f64();
         let delta = (first + s.as_f64()) - first;
-        (0..len).map(|i| NumVal::Float(first + i as f64 * delta)).collect()
+        super::cast::num_buffer_from(len, &dtype, |i| NumVal::Float(first + i as f64 * delta))
     };
-    let buffer = super::cast::num_buffer(&nums, &dtype);
     Ok(NdArray::from_buffer(buffer, vec![len], dtype))
 }
 
@@ -378,6 +377,9 @@ pub fn frombuffer(data: &[u8], dtype: &DType, count: i64, offset: usize) -> NpRe
 impl NdArray {
     /// `a.tobytes()`: the elements' raw bytes in C order and the dtype's byte order.
     pub fn tobytes(&self) -> NpResult<Vec<u8>> {
+        if let Some(bytes) = self.plain_tobytes() {
+            return Ok(bytes);
+        }
         super::bytes::encode(&self.buffer(), &self.offsets(), self.dtype())
     }
 }

@@ -70,6 +70,7 @@ pub mod index;
 pub mod kernels;
 pub mod linalg;
 pub mod ops;
+pub mod plain;
 pub mod reduce;
 pub mod options;
 pub mod promote;

@@ -1,6 +1,7 @@
 //! h5py's high-level objects: `File`, `Group`, `Dataset`, `Datatype`, and what they
 //! share (name, file, parent, id, attrs, equality, truth, repr of closed objects).
 
+pub mod blocks;
 pub mod create;
 pub mod data;
 pub mod dataset;
