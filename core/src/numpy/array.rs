@@ -158,7 +158,9 @@ impl NdArray {
 
     /// The buffer indices of every element, in C order.
     pub fn offsets(&self) -> Vec<usize> {
-        self.offset_iter().collect()
+        let mut out = Vec::with_capacity(self.size());
+        self.for_each_offset(|p| out.push(p));
+        out
     }
     /// The buffer indices of every element, in C order, without materialising them.
     pub fn offset_iter(&self) -> Offsets<'_> {

@@ -217,7 +217,7 @@ pub fn check_int_bounds(i: &BigInt, dtype: &DType) -> NpResult<()> {
 }
 
 fn nums_to_buffer<T: Num>(len: usize, num: impl Fn(usize) -> NumVal) -> Buffer {
-    T::into_buffer((0..len).map(|i| T::from_num(num(i))).collect())
+    T::into_buffer(super::fast::collect_big(len, (0..len).map(|i| T::from_num(num(i)))))
 }
 
 /// A numeric buffer of `dtype` holding `nums` converted by C-cast rules.
@@ -362,10 +362,8 @@ impl NdArray {
         }
         if self.is_numeric() && dtype_is_numeric(dtype) {
             let buf = self.buffer();
-            let offsets = self.offsets();
-            let nums: Vec<NumVal> =
-                crate::np_dispatch_numeric!(&*buf, v => offsets.iter().map(|&i| v[i].to_num()).collect(), _ => vec![]);
-            return Ok(NdArray::from_buffer(num_buffer(&nums, dtype), shape, dtype.clone()));
+            let out = crate::np_dispatch_numeric!(&*buf, v => convert_from(self, v.as_slice().unwrap_or(&[]), dtype), _ => Buffer::zeros(dtype, 0));
+            return Ok(NdArray::from_buffer(out, shape, dtype.clone()));
         }
         if self.dtype().kind() == dtype.kind() && !matches!(dtype.kind(), Kind::Str(0) | Kind::Bytes(0)) {
             let c = self.copy();
@@ -400,6 +398,37 @@ impl NdArray {
         };
         let buffer = values_to_buffer_impl(&values, &dtype, true)?;
         Ok(NdArray::from_buffer(buffer, shape, dtype))
+    }
+}
+
+/// The elements of `a` (whose buffer holds `src`) converted to `U` by C-cast rules.
+fn convert_to<T: Num, U: Num>(a: &NdArray, src: &[T]) -> Buffer {
+    let mut out: Vec<U> = super::fast::big_vec(a.size());
+    match a.contiguous_range() {
+        Some(range) => out.extend(src[range].iter().map(|&x| U::from_num(x.to_num()))),
+        None => a.for_each_offset(|p| out.push(U::from_num(src[p].to_num()))),
+    }
+    U::into_buffer(out)
+}
+
+/// The elements of `a` converted to the numeric `dtype`.
+fn convert_from<T: Num>(a: &NdArray, src: &[T], dtype: &DType) -> Buffer {
+    match dtype.kind() {
+        Kind::Bool => convert_to::<T, bool>(a, src),
+        Kind::Int8 => convert_to::<T, i8>(a, src),
+        Kind::Int16 => convert_to::<T, i16>(a, src),
+        Kind::Int32 => convert_to::<T, i32>(a, src),
+        Kind::Int64 => convert_to::<T, i64>(a, src),
+        Kind::UInt8 => convert_to::<T, u8>(a, src),
+        Kind::UInt16 => convert_to::<T, u16>(a, src),
+        Kind::UInt32 => convert_to::<T, u32>(a, src),
+        Kind::UInt64 => convert_to::<T, u64>(a, src),
+        Kind::Float16 => convert_to::<T, f16>(a, src),
+        Kind::Float32 => convert_to::<T, f32>(a, src),
+        Kind::Float64 => convert_to::<T, f64>(a, src),
+        Kind::Complex64 => convert_to::<T, Complex32>(a, src),
+        Kind::Complex128 => convert_to::<T, Complex64>(a, src),
+        _ => Buffer::zeros(dtype, 0),
     }
 }
 

@@ -271,7 +271,11 @@ pub fn arange(start: &PyValue, stop: Option<&PyValue>, step: Option<&PyValue>, d
     };
     let len = usize::try_from(len).map_err(|_| NpError::value("Maximum allowed size exceeded"))?;
     check_allocation(&[len], &dtype)?;
-    let buffer = if inferred.is_integer() || matches!(inferred.kind(), Kind::Bool) {
+    let integral = inferred.is_integer() || matches!(inferred.kind(), Kind::Bool);
+    if let Some(buffer) = arange_fast(integral, a, s, len, &dtype) {
+        return Ok(NdArray::from_buffer(buffer, vec![len], dtype));
+    }
+    let buffer = if integral {
         let (a, s) = (int_of(a), int_of(s));
         super::cast::num_buffer_from(len, &dtype, |i| NumVal::Int(a + i as i128 * s))
     } else {
@@ -281,6 +285,26 @@ pub fn arange(start: &PyValue, stop: Option<&PyValue>, step: Option<&PyValue>, d
         super::cast::num_buffer_from(len, &dtype, |i| NumVal::Float(first + i as f64 * delta))
     };
     Ok(NdArray::from_buffer(buffer, vec![len], dtype))
+}
+
+/// `arange` of the two common cases (int64 from integers that stay in range,
+/// float64 from floats) filled straight into their buffers; None otherwise.
+fn arange_fast(integral: bool, a: NumVal, s: NumVal, len: usize, dtype: &DType) -> Option<Buffer> {
+    use super::fast::collect_big;
+    match dtype.kind() {
+        Kind::Int64 if integral => {
+            let (a, s) = (i64::try_from(int_of(a)).ok()?, i64::try_from(int_of(s)).ok()?);
+            // The last value must fit too, so that no element wraps.
+            (len as i64).checked_sub(1).map_or(Some(a), |last| s.checked_mul(last).and_then(|d| a.checked_add(d)))?;
+            Some(Buffer::I64(collect_big(len, (0..len as i64).map(|i| a + i * s)).into()))
+        }
+        Kind::Float64 if !integral => {
+            let first = a.as_f64();
+            let delta = (first + s.as_f64()) - first;
+            Some(Buffer::F64(collect_big(len, (0..len).map(|i| first + i as f64 * delta)).into()))
+        }
+        _ => None,
+    }
 }
 
 fn int_of(v: NumVal) -> i128 {

@@ -65,6 +65,7 @@ pub mod broadcast;
 pub mod bytes;
 pub mod cast;
 pub mod create;
+pub mod fast;
 pub mod fields;
 pub mod index;
 pub mod kernels;

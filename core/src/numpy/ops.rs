@@ -273,9 +273,16 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
         }
     }
     let shape = broadcast_shapes(&[aa.shape(), bb.shape()])?;
-    let ca = aa.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?.astype(&loop_dt)?;
-    let cb = bb.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?.astype(&loop_dt)?;
-    let buf = dispatch_binary(op, &loop_dt, &ca, &cb)?;
+    let to_loop = |x: &NdArray| if x.dtype().kind() == loop_dt.kind() { Ok(x.clone()) } else { x.astype(&loop_dt) };
+    let (ca, cb) = (to_loop(&aa)?, to_loop(&bb)?);
+    let buf = match super::fast::binary(op, &loop_dt, &ca, &cb, &shape) {
+        Some(buf) => buf?,
+        None => {
+            let ca = ca.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?;
+            let cb = cb.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?;
+            dispatch_binary(op, &loop_dt, &ca, &cb)?
+        }
+    };
     let out_dtype = if op.is_comparison() { DType::bool() } else { loop_dt };
     Ok(finish(NdArray::from_buffer(buf, shape, out_dtype), scalar))
 }
@@ -438,7 +445,8 @@ impl UnaryOp {
 }
 
 fn map_num<T: Num, U: Num>(a: &NdArray, f: impl Fn(T) -> U) -> Buffer {
-    U::into_buffer(a.to_vec::<T>().unwrap_or_default().into_iter().map(f).collect())
+    let out = a.with_elements(|s: &[T]| super::fast::collect_big(s.len(), s.iter().map(|&x| f(x))));
+    U::into_buffer(out.unwrap_or_default())
 }
 
 fn float_math(op: UnaryOp, x: f64) -> f64 {
@@ -588,7 +596,7 @@ pub fn unary(op: UnaryOp, a: &Arg) -> NpResult<PyValue> {
         UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Trunc if k == 'c' => return Err(unary_not_supported(op)),
         _ => {
             let loop_dt = float_loop(&d);
-            let c = arr.astype(&loop_dt)?;
+            let c = if d.kind() == loop_dt.kind() { arr.clone() } else { arr.astype(&loop_dt)? };
             let buf = match loop_dt.kind() {
                 Kind::Float16 => map_num::<f16, f16>(&c, |x| f16::from_f32(float32_math(op, x.to_f32()))),
                 Kind::Float32 => map_num::<f32, f32>(&c, |x| float32_math(op, x)),

@@ -71,7 +71,7 @@ fn zeroed<T: Plain>(len: usize) -> Option<Vec<T>> {
 /// Asks the kernel for transparent huge pages over a large fresh allocation, as
 /// NumPy does for arrays of 4 MiB or more: filling it then takes hundreds of times
 /// fewer page faults (a 800 MB read: 5 700 instead of 196 000).
-fn advise_huge_pages(ptr: *mut u8, len: usize) {
+pub(crate) fn advise_huge_pages(ptr: *mut u8, len: usize) {
     #[cfg(target_os = "linux")]
     {
         const THRESHOLD: usize = 4 << 20;
