@@ -240,8 +240,8 @@ impl NdArray {
     pub fn to_vec<T: Elem>(&self) -> Option<Vec<T>> {
         let buf = self.data.borrow();
         let slice = T::slice(&buf)?;
-        if self.is_c_contiguous() {
-            return Some(slice[self.offset..self.offset + self.size()].to_vec());
+        if let Some(range) = self.contiguous_range() {
+            return Some(slice[range].to_vec());
         }
         Some(self.offset_iter().map(|i| slice[i].clone()).collect())
     }
@@ -282,10 +282,9 @@ impl NdArray {
     /// A C-contiguous copy (`a.copy()`), dtype and metadata kept.
     pub fn copy(&self) -> NdArray {
         let buf = self.data.borrow();
-        let new = if self.is_c_contiguous() {
-            buf.slice_copy(self.offset, self.size())
-        } else {
-            buf.gather_iter(self.offset_iter())
+        let new = match self.contiguous_range() {
+            Some(range) => buf.slice_copy(range.start, range.len()),
+            None => buf.gather_iter(self.offset_iter()),
         };
         NdArray::from_buffer(new, self.shape.clone(), self.dtype.clone())
     }

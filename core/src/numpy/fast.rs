@@ -31,9 +31,12 @@ pub fn collect_big<T, I: Iterator<Item = T>>(n: usize, items: I) -> Vec<T> {
 }
 
 impl NdArray {
-    /// The buffer positions of the elements when the array is C-contiguous.
+    /// The buffer positions of the elements when the array is C-contiguous (an empty
+    /// range for an empty array, whatever its offset).
     pub fn contiguous_range(&self) -> Option<Range<usize>> {
-        if self.is_c_contiguous() {
+        if self.size() == 0 {
+            Some(0..0)
+        } else if self.is_c_contiguous() {
             Some(self.offset..self.offset + self.size())
         } else {
             None

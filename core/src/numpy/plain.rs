@@ -221,11 +221,12 @@ impl NdArray {
     /// borrowed from the buffer, when the dtype is plain ([`is_plain`]) and the array
     /// C-contiguous; None otherwise.
     pub fn plain_bytes(&self) -> Option<Ref<'_, [u8]>> {
-        if !is_plain(&self.dtype) || !self.is_c_contiguous() {
+        if !is_plain(&self.dtype) {
             return None;
         }
+        let range = self.contiguous_range()?;
         let size = self.dtype.itemsize();
-        let (start, end) = (self.offset * size, (self.offset + self.size()) * size);
+        let (start, end) = (range.start * size, range.end * size);
         Ref::filter_map(self.data.borrow(), |b| b.as_bytes().and_then(|bytes| bytes.get(start..end))).ok()
     }
     /// `a.tobytes()` for plain C-contiguous arrays: one copy, swapped to the dtype's
@@ -299,6 +300,9 @@ mod tests {
             assert_eq!(c.tobytes().unwrap(), slow);
             assert_eq!(format!("{:?}", c.values()), format!("{:?}", a.values()));
             assert_eq!(a.plain_bytes().is_some(), a.is_c_contiguous());
+            let empty = a.getitem_array(&[IndexItem::Slice(Some(3), Some(3), None)]).unwrap();
+            assert_eq!(empty.plain_bytes().map(|b| b.len()), Some(0));
+            assert_eq!(empty.copy().size(), 0);
         }
     }
 

@@ -90,7 +90,7 @@ pub fn write(vm: &mut Interp, ds: &Dataset, array: &NdArray, slab: Option<&Hyper
         // copy of the selection; native order either way (HDF5 converts).
         let mem_type = memory_type(vm, &native(&dtype)?)?;
         let copy;
-        let array = if array.is_c_contiguous() {
+        let array = if array.contiguous_range().is_some() {
             array
         } else {
             copy = array.copy();

@@ -80,4 +80,9 @@ z[3:1299] = big[1:1297]
 zb = z[:]
 (zb[:3] == big[:3]).all(), (zb[3:1299] == big[1:1297]).all(), (zb[1299] == big[1299]).all(), z[1298, 999]
 # %%
+# Empty selections and empty views written and read.
+e = np.zeros((3, 0), dtype='>i2')
+f['empty_view'] = e[2]
+f['empty_view'][:], f['empty_view'].shape, f['grid'][5:], f['grid'][1:1, ::2].shape
+# %%
 f.close()

@@ -72,3 +72,7 @@ np.array([np.nan, np.inf]).astype('f2'), np.arange(5)[::-1].astype('f8'), np.arr
 # %%
 # Unary float functions keep float32/float64 and map in place of a copy.
 np.sqrt(np.array([4.0, 2.0, 0.25])), np.sqrt(np.array([4, 2], dtype='f4')), np.exp(np.arange(3.0)), np.floor(np.arange(3) * 0.7)
+# %%
+# Empty views whose offset lies past their (empty) buffer.
+m = np.zeros((3, 0))
+m[2].copy(), m[2].tobytes(), m[2].astype('f4'), m[2] + 1, m[2].sum(), m[1:].T.copy(), m[2].tolist(), np.zeros((2, 0), dtype='i4')[1].any()
