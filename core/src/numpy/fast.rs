@@ -118,11 +118,19 @@ fn operand<T: Num>(a: &NdArray, shape: &[usize]) -> Option<Operand<T>> {
 }
 
 /// The elements of `op` over `pairs` (exactly `n` of them): a comparison's bools,
-/// maximum/minimum, or the arithmetic result (the first error, if any, is returned
-/// after the loop so that the loop itself stays branch-light).
+/// maximum/minimum, or the arithmetic result.
 fn run_binary<T: Arith, I: Iterator<Item = (T, T)>>(op: BinOp, n: usize, pairs: I) -> NpResult<Buffer> {
     if op.is_comparison() {
-        return Ok(Buffer::Bool(collect_big(n, pairs.map(|(x, y)| T::compare(op, x, y))).into()));
+        // One loop per comparison, as for arithmetic below.
+        let bools = match op {
+            BinOp::Lt => collect_big(n, pairs.map(|(x, y)| T::compare(BinOp::Lt, x, y))),
+            BinOp::Le => collect_big(n, pairs.map(|(x, y)| T::compare(BinOp::Le, x, y))),
+            BinOp::Gt => collect_big(n, pairs.map(|(x, y)| T::compare(BinOp::Gt, x, y))),
+            BinOp::Ge => collect_big(n, pairs.map(|(x, y)| T::compare(BinOp::Ge, x, y))),
+            BinOp::Eq => collect_big(n, pairs.map(|(x, y)| T::compare(BinOp::Eq, x, y))),
+            _ => collect_big(n, pairs.map(|(x, y)| T::compare(op, x, y))),
+        };
+        return Ok(Buffer::Bool(bools.into()));
     }
     if matches!(op, BinOp::Maximum | BinOp::Minimum) {
         let test = if op == BinOp::Maximum { BinOp::Ge } else { BinOp::Le };
@@ -130,10 +138,24 @@ fn run_binary<T: Arith, I: Iterator<Item = (T, T)>>(op: BinOp, n: usize, pairs: 
         let choose = |(x, y): (T, T)| if x != x || T::compare(test, x, y) { x } else { y };
         return Ok(T::into_buffer(collect_big(n, pairs.map(choose))));
     }
+    // The common operators get loops of their own, so that the operator is not matched
+    // per element (the loops then vectorise).
+    match op {
+        BinOp::Add => arith_loop(n, pairs, |x, y| T::binary(BinOp::Add, x, y)),
+        BinOp::Sub => arith_loop(n, pairs, |x, y| T::binary(BinOp::Sub, x, y)),
+        BinOp::Mul => arith_loop(n, pairs, |x, y| T::binary(BinOp::Mul, x, y)),
+        BinOp::TrueDiv => arith_loop(n, pairs, |x, y| T::binary(BinOp::TrueDiv, x, y)),
+        _ => arith_loop(n, pairs, |x, y| T::binary(op, x, y)),
+    }
+}
+
+/// `f` over `pairs` (exactly `n` of them); the first error, if any, is returned after
+/// the loop so that the loop itself stays branch-light.
+fn arith_loop<T: Arith, I: Iterator<Item = (T, T)>>(n: usize, pairs: I, f: impl Fn(T, T) -> NpResult<T>) -> NpResult<Buffer> {
     let mut error = None;
     let out = collect_big(
         n,
-        pairs.map(|(x, y)| match T::binary(op, x, y) {
+        pairs.map(|(x, y)| match f(x, y) {
             Ok(v) => v,
             Err(e) => {
                 error.get_or_insert(e);
@@ -264,8 +286,14 @@ impl<T: Copy> Strided<'_, T> {
     fn at(&self, i: usize) -> T {
         self.data[(self.start as isize + i as isize * self.step) as usize]
     }
+    /// The elements in order: a slice iterator when the stride is 1 (so that folds
+    /// over it are tight loops), indexed reads otherwise.
     fn iter(&self) -> impl Iterator<Item = T> + '_ {
-        (0..self.len).map(move |i| self.at(i))
+        let (slice, strided) = match self.as_slice() {
+            Some(s) => (Some(s.iter().copied()), None),
+            None => (None, Some((0..self.len).map(move |i| self.at(i)))),
+        };
+        slice.into_iter().flatten().chain(strided.into_iter().flatten())
     }
     /// The elements as a slice when the stride is 1.
     fn as_slice(&self) -> Option<&[T]> {
@@ -300,6 +328,24 @@ fn chunked_float_sum<T: Num>(x: Strided<'_, T>) -> f64 {
     total
 }
 
+/// The element `better` prefers over all others (None when empty). Contiguous
+/// elements go through eight independent accumulators, which keeps the CPU busy
+/// where one running extreme would wait on each comparison.
+fn extreme<T: Copy>(x: Strided<'_, T>, better: impl Fn(T, T) -> bool) -> Option<T> {
+    let first = (x.len > 0).then(|| x.at(0))?;
+    let pick = |acc: T, v: T| if better(v, acc) { v } else { acc };
+    let Some(s) = x.as_slice() else { return Some(x.iter().fold(first, pick)) };
+    let mut lanes = [first; 8];
+    let chunks = s.chunks_exact(8);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for (lane, &v) in lanes.iter_mut().zip(chunk) {
+            *lane = pick(*lane, v);
+        }
+    }
+    Some(lanes.into_iter().chain(rest.iter().copied()).fold(first, pick))
+}
+
 /// Whole-array reductions of integer and bool elements.
 fn reduce_ints<T: Num + PartialOrd + Ord>(x: Strided<'_, T>, r: Reduction, unsigned: bool) -> Option<Scalar> {
     let n = x.len;
@@ -318,8 +364,8 @@ fn reduce_ints<T: Num + PartialOrd + Ord>(x: Strided<'_, T>, r: Reduction, unsig
     Some(match r {
         Reduction::Sum => wrap(x.iter().fold(0i64, |acc, v| acc.wrapping_add(int_of(v)))),
         Reduction::Prod => wrap(x.iter().fold(1i64, |acc, v| acc.wrapping_mul(int_of(v)))),
-        Reduction::Min => x.iter().min()?.to_scalar(),
-        Reduction::Max => x.iter().max()?.to_scalar(),
+        Reduction::Min => extreme(x, |v, acc| v < acc)?.to_scalar(),
+        Reduction::Max => extreme(x, |v, acc| v > acc)?.to_scalar(),
         Reduction::ArgMin if n > 0 => arg(|v, best| v < best),
         Reduction::ArgMax if n > 0 => arg(|v, best| v > best),
         Reduction::Any => Scalar::Bool(x.iter().any(|v| int_of(v) != 0)),
@@ -381,7 +427,7 @@ fn reduce_floats<F: PairwiseFloat + Num>(x: Strided<'_, F>, r: Reduction) -> Opt
 fn with_strided<T: Elem + Copy, R>(a: &NdArray, f: impl FnOnce(Strided<'_, T>) -> Option<R>) -> Option<R> {
     let (start, step) = match a.contiguous_range() {
         Some(range) => (range.start, 1),
-        None if a.ndim() == 1 => (a.offset, a.strides()[0]),
+        None if a.ndim() == 1 => (a.offset, a.strides[0]),
         None => return None,
     };
     let buf = a.data.borrow();

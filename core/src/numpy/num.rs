@@ -125,9 +125,11 @@ macro_rules! impl_num_int {
             fn kind() -> Kind {
                 Kind::$kind
             }
+            #[inline]
             fn to_num(self) -> NumVal {
                 NumVal::Int(self as i128)
             }
+            #[inline]
             fn from_num(v: NumVal) -> Self {
                 let from_float: fn(f64) -> $t = $from_float;
                 match v {
@@ -157,9 +159,11 @@ impl Num for bool {
     fn kind() -> Kind {
         Kind::Bool
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Bool(self)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         v.truthy()
     }
@@ -172,9 +176,11 @@ impl Num for f64 {
     fn kind() -> Kind {
         Kind::Float64
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Float(self)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         v.as_f64()
     }
@@ -187,9 +193,11 @@ impl Num for f32 {
     fn kind() -> Kind {
         Kind::Float32
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Float(self as f64)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         match v {
             NumVal::Int(i) => match i64::try_from(i) {
@@ -208,9 +216,11 @@ impl Num for f16 {
     fn kind() -> Kind {
         Kind::Float16
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Float(self.to_f64())
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         f64_to_f16(v.as_f64())
     }
@@ -223,9 +233,11 @@ impl Num for Complex64 {
     fn kind() -> Kind {
         Kind::Complex128
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Complex(self)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         v.as_c128()
     }
@@ -238,9 +250,11 @@ impl Num for Complex32 {
     fn kind() -> Kind {
         Kind::Complex64
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Complex(Complex64::new(self.re as f64, self.im as f64))
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         match v {
             NumVal::Int(i) => Complex32::new(i as f32, 0.0),
