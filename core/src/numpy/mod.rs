@@ -64,6 +64,7 @@ pub mod array;
 pub mod broadcast;
 pub mod bytes;
 pub mod cast;
+pub mod chunked;
 pub mod create;
 pub mod fast;
 pub mod fields;

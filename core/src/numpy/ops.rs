@@ -273,6 +273,10 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
         }
     }
     let shape = broadcast_shapes(&[aa.shape(), bb.shape()])?;
+    let out_dtype = if op.is_comparison() { DType::bool() } else { loop_dt.clone() };
+    if let Some(buf) = super::chunked::binary(op, &loop_dt, &aa, &bb, &shape) {
+        return Ok(finish(NdArray::from_buffer(buf?, shape, out_dtype), scalar));
+    }
     let to_loop = |x: &NdArray| if x.dtype().kind() == loop_dt.kind() { Ok(x.clone()) } else { x.astype(&loop_dt) };
     let (ca, cb) = (to_loop(&aa)?, to_loop(&bb)?);
     let buf = match super::fast::binary(op, &loop_dt, &ca, &cb, &shape) {
@@ -283,7 +287,6 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
             dispatch_binary(op, &loop_dt, &ca, &cb)?
         }
     };
-    let out_dtype = if op.is_comparison() { DType::bool() } else { loop_dt };
     Ok(finish(NdArray::from_buffer(buf, shape, out_dtype), scalar))
 }
 

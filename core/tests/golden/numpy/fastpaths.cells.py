@@ -76,3 +76,23 @@ np.sqrt(np.array([4.0, 2.0, 0.25])), np.sqrt(np.array([4, 2], dtype='f4')), np.e
 # Empty views whose offset lies past their (empty) buffer.
 m = np.zeros((3, 0))
 m[2].copy(), m[2].tobytes(), m[2].astype('f4'), m[2] + 1, m[2].sum(), m[1:].T.copy(), m[2].tolist(), np.zeros((2, 0), dtype='i4')[1].any()
+# %%
+# Large operands needing a cast to the loop dtype (chunks of 8192, from 32768 elements).
+n = 7 * 14293
+i = np.arange(n)
+h = i * 0.5
+print(h.dtype, h[:3], h[-3:], h.sum(), (h == i.astype('f8') * 0.5).all(), (0.5 * i == h).all())
+w = np.arange(n, dtype='i4') + np.linspace(0, 1, n)
+print(w.dtype, w[8190:8194], w[-2:], w.sum())
+s = np.arange(n, dtype='f4') / 3 + np.float64(1.5)
+print(s.dtype, s[-3:], s.sum())
+# %%
+b = np.arange(n, dtype='>i4').reshape(7, -1) * 0.25
+c = (np.arange(n) % 3 == 0) + np.arange(n)
+d = np.arange(n, dtype='u1') + np.arange(n, dtype='i2')
+e = np.arange(n, dtype='i2') > 2.5
+print(b.dtype, b.shape, b[6, -2:], c.dtype, c[:4], c.sum(), d.dtype, d[250:260], d.sum(), e.dtype, e[:4], e.sum())
+# %%
+# Broadcast (non-contiguous) operands keep the general path.
+t = np.arange(n).reshape(7, -1)
+(t.T * 0.5).shape, (t[:, ::2] * 0.5).sum(), (t * np.arange(14293, dtype='f4')).dtype, (t > np.arange(7.0)[:, None]).sum()
