@@ -287,16 +287,24 @@ pub fn arange(start: &PyValue, stop: Option<&PyValue>, step: Option<&PyValue>, d
     Ok(NdArray::from_buffer(buffer, vec![len], dtype))
 }
 
-/// `arange` of the two common cases (int64 from integers that stay in range,
-/// float64 from floats) filled straight into their buffers; None otherwise.
+/// `arange` of the common cases (int64 or float64 from integers that stay in int64
+/// range, float64 from floats) filled straight into their buffers; None otherwise.
 fn arange_fast(integral: bool, a: NumVal, s: NumVal, len: usize, dtype: &DType) -> Option<Buffer> {
     use super::fast::collect_big;
+    // Integer start and step whose every value fits int64 (so that none wraps).
+    let ints = || {
+        let (a, s) = (i64::try_from(int_of(a)).ok()?, i64::try_from(int_of(s)).ok()?);
+        (len as i64).checked_sub(1).map_or(Some(a), |last| s.checked_mul(last).and_then(|d| a.checked_add(d)))?;
+        Some((a, s))
+    };
     match dtype.kind() {
         Kind::Int64 if integral => {
-            let (a, s) = (i64::try_from(int_of(a)).ok()?, i64::try_from(int_of(s)).ok()?);
-            // The last value must fit too, so that no element wraps.
-            (len as i64).checked_sub(1).map_or(Some(a), |last| s.checked_mul(last).and_then(|d| a.checked_add(d)))?;
+            let (a, s) = ints()?;
             Some(Buffer::I64(collect_big(len, (0..len as i64).map(|i| a + i * s)).into()))
+        }
+        Kind::Float64 if integral => {
+            let (a, s) = ints()?;
+            Some(Buffer::F64(collect_big(len, (0..len as i64).map(|i| (a + i * s) as f64)).into()))
         }
         Kind::Float64 if !integral => {
             let first = a.as_f64();

@@ -96,3 +96,5 @@ print(b.dtype, b.shape, b[6, -2:], c.dtype, c[:4], c.sum(), d.dtype, d[250:260],
 # Broadcast (non-contiguous) operands keep the general path.
 t = np.arange(n).reshape(7, -1)
 (t.T * 0.5).shape, (t[:, ::2] * 0.5).sum(), (t * np.arange(14293, dtype='f4')).dtype, (t > np.arange(7.0)[:, None]).sum()
+# %%
+np.arange(5, dtype='f8'), np.arange(-3, 9, 4, dtype=float), np.arange(2**53 - 2, 2**53 + 3, dtype='f8'), np.arange(10**18, 10**18 + 2, dtype='f8')
