@@ -452,6 +452,7 @@ fn map_num<T: Num, U: Num>(a: &NdArray, f: impl Fn(T) -> U) -> Buffer {
     U::into_buffer(out.unwrap_or_default())
 }
 
+#[inline(always)]
 fn float_math(op: UnaryOp, x: f64) -> f64 {
     match op {
         UnaryOp::Sqrt => x.sqrt(),
@@ -468,6 +469,7 @@ fn float_math(op: UnaryOp, x: f64) -> f64 {
     }
 }
 
+#[inline(always)]
 fn float32_math(op: UnaryOp, x: f32) -> f32 {
     match op {
         UnaryOp::Sqrt => x.sqrt(),
@@ -602,8 +604,20 @@ pub fn unary(op: UnaryOp, a: &Arg) -> NpResult<PyValue> {
             let c = if d.kind() == loop_dt.kind() { arr.clone() } else { arr.astype(&loop_dt)? };
             let buf = match loop_dt.kind() {
                 Kind::Float16 => map_num::<f16, f16>(&c, |x| f16::from_f32(float32_math(op, x.to_f32()))),
-                Kind::Float32 => map_num::<f32, f32>(&c, |x| float32_math(op, x)),
-                Kind::Float64 => map_num::<f64, f64>(&c, |x| float_math(op, x)),
+                // The operators that compile to one instruction get loops of their
+                // own (the operator is then not matched per element).
+                Kind::Float32 => match op {
+                    UnaryOp::Sqrt => map_num::<f32, f32>(&c, |x| float32_math(UnaryOp::Sqrt, x)),
+                    UnaryOp::Floor => map_num::<f32, f32>(&c, |x| float32_math(UnaryOp::Floor, x)),
+                    UnaryOp::Ceil => map_num::<f32, f32>(&c, |x| float32_math(UnaryOp::Ceil, x)),
+                    _ => map_num::<f32, f32>(&c, |x| float32_math(op, x)),
+                },
+                Kind::Float64 => match op {
+                    UnaryOp::Sqrt => map_num::<f64, f64>(&c, |x| float_math(UnaryOp::Sqrt, x)),
+                    UnaryOp::Floor => map_num::<f64, f64>(&c, |x| float_math(UnaryOp::Floor, x)),
+                    UnaryOp::Ceil => map_num::<f64, f64>(&c, |x| float_math(UnaryOp::Ceil, x)),
+                    _ => map_num::<f64, f64>(&c, |x| float_math(op, x)),
+                },
                 Kind::Complex64 => map_num::<Complex32, Complex32>(&c, |z| {
                     let r = complex_math(op, Complex64::new(z.re as f64, z.im as f64));
                     Complex32::new(r.re as f32, r.im as f32)
