@@ -127,6 +127,19 @@ fn lanes(a: &NdArray, axis: Option<&[isize]>) -> NpResult<Lanes> {
     Ok(Lanes { kept_shape, out_shape_keepdims, lane_len, trailing, values: t.copy() })
 }
 
+/// Whether `axis` names every axis once (`None` does).
+fn covers_all_axes(axis: Option<&[isize]>, ndim: usize) -> bool {
+    let Some(list) = axis else { return true };
+    let mut seen = vec![false; ndim];
+    for &ax in list {
+        match normalize_axis(ax, ndim) {
+            Ok(n) if !seen[n] => seen[n] = true,
+            _ => return false,
+        }
+    }
+    seen.iter().all(|&s| s)
+}
+
 fn no_identity(r: Reduction) -> NpError {
     match r {
         Reduction::ArgMin => NpError::value("attempt to get argmin of an empty sequence"),
@@ -150,6 +163,15 @@ fn sum_dtype(d: &DType) -> DType {
 pub fn reduce(a: &NdArray, r: Reduction, axis: Option<&[isize]>, keepdims: bool, ddof: f64) -> NpResult<PyValue> {
     if !a.is_numeric() {
         return Err(NpError::type_error("cannot perform reduce with flexible type"));
+    }
+    if covers_all_axes(axis, a.ndim()) {
+        if let Some(s) = super::fast::reduce_all(a, r) {
+            let out = NdArray::from_scalar(&s);
+            if keepdims {
+                return Ok(PyValue::Array(out.reshape(&vec![1; a.ndim()])?));
+            }
+            return Ok(PyValue::Scalar(s));
+        }
     }
     let l = lanes(a, axis)?;
     let nlanes: usize = l.kept_shape.iter().product();
@@ -666,8 +688,14 @@ pub fn array_equal(a: &NdArray, b: &NdArray) -> bool {
 /// `np.isclose(a, b, rtol, atol)` elementwise and `np.allclose` (`all` of it).
 pub fn isclose(a: &NdArray, b: &NdArray, rtol: f64, atol: f64, equal_nan: bool) -> NpResult<NdArray> {
     let shape = super::broadcast::broadcast_shapes(&[a.shape(), b.shape()])?;
-    let av = a.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>()).unwrap_or_default();
-    let bv = b.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>()).unwrap_or_default();
+    let numbers = |x: &NdArray| x.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>());
+    let (Some(av), Some(bv)) = (numbers(a), numbers(b)) else {
+        // NumPy computes `abs(a - b)` with `b` promoted to float: its subtraction's
+        // error is the one a user sees for text and object operands.
+        let b_float = super::ops::binary(super::BinOp::Mul, &super::ops::Arg::Array(b.clone()), &super::ops::Arg::Py(PyValue::Float(1.0)))?;
+        super::ops::binary(super::BinOp::Sub, &super::ops::Arg::Array(a.clone()), &super::ops::Arg::Py(b_float))?;
+        return Err(NpError::type_error("ufunc 'isfinite' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"));
+    };
     let out: Vec<bool> = av
         .iter()
         .zip(&bv)
