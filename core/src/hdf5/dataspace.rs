@@ -205,6 +205,26 @@ impl Dataspace {
         check_bool(unsafe { H5Sextent_equal(self.id(), other.id()) }, "H5Sextent_equal")
     }
 
+    /// Whether the selection is one regular hyperslab (`H5Sis_regular_hyperslab`).
+    pub fn is_regular_hyperslab(&self) -> Result<bool> {
+        // SAFETY: plain call.
+        check_bool(unsafe { hdf5_sys::h5s::H5Sis_regular_hyperslab(self.id()) }, "H5Sis_regular_hyperslab")
+    }
+
+    /// The start, stride, count and block of a regular hyperslab selection
+    /// (`H5Sget_regular_hyperslab`).
+    pub fn regular_hyperslab(&self) -> Result<[Vec<u64>; 4]> {
+        let rank = self.rank()?.max(1);
+        let mut parts = [vec![0u64; rank], vec![0u64; rank], vec![0u64; rank], vec![0u64; rank]];
+        let [start, stride, count, block] = &mut parts;
+        // SAFETY: each array holds `rank` values.
+        let status = unsafe {
+            hdf5_sys::h5s::H5Sget_regular_hyperslab(self.id(), start.as_mut_ptr(), stride.as_mut_ptr(), count.as_mut_ptr(), block.as_mut_ptr())
+        };
+        check(status, "H5Sget_regular_hyperslab")?;
+        Ok(parts)
+    }
+
     /// Makes the dataspace a null one (`H5Sset_extent_none`).
     pub fn set_extent_none(&self) -> Result<()> {
         // SAFETY: plain call.

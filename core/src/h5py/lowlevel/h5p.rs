@@ -380,6 +380,17 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 bind(name, args, &[], &[])?;
                 int(h5(p.attr_creation_order())?)
             }
+            "set_attr_phase_change" => {
+                let s = bind(name, args, &[], &["max_compact", "min_dense"])?;
+                let max_compact = c_int_or(vm, &s[0], "unsigned int", 8)?;
+                let min_dense = c_int_or(vm, &s[1], "unsigned int", 6)?;
+                none(p.set_attr_phase_change(max_compact as u32, min_dense as u32))?
+            }
+            "get_attr_phase_change" => {
+                bind(name, args, &[], &[])?;
+                let (max_compact, min_dense) = h5(p.attr_phase_change())?;
+                Value::tuple(vec![int(max_compact), int(min_dense)])
+            }
             "set_obj_track_times" => {
                 let s = bind(name, args, &["track_times"], &[])?;
                 let track = c_bool(vm, &s[0], false)?;

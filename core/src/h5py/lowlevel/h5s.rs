@@ -138,6 +138,8 @@ const METHODS: &[&str] = &[
     "extent_copy",
     "select_copy",
     "select_shape_same",
+    "is_regular_hyperslab",
+    "get_regular_hyperslab",
 ];
 
 /// `SpaceID`'s methods.
@@ -235,6 +237,16 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let max = opt(&s, 1).map(|v| max_dims(vm, &tuple_values(v))).transpose()?;
                 h5(space.set_extent(&dims, max.as_deref()))?;
                 Value::None
+            }
+            "is_regular_hyperslab" => {
+                bind(name, args, &[], &[])?;
+                Value::Bool(h5(space.is_regular_hyperslab())?)
+            }
+            "get_regular_hyperslab" => {
+                bind(name, args, &[], &[])?;
+                let rank = h5(space.rank())?;
+                let parts = h5(space.regular_hyperslab())?;
+                Value::tuple(parts.iter().map(|p| uint_tuple(&p[..rank])).collect())
             }
             "set_extent_none" => {
                 bind(name, args, &[], &[])?;

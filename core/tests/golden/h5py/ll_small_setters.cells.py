@@ -34,3 +34,24 @@ fa.get_meta_block_size(), fa.get_sieve_buf_size()
 fa.set_meta_block_size(4096)
 fa.set_sieve_buf_size(2**20)
 fa.get_meta_block_size(), fa.get_sieve_buf_size()
+# %%
+h5py.h5z.get_filter_info(h5py.h5z.FILTER_DEFLATE), h5py.h5z.FILTER_CONFIG_ENCODE_ENABLED, h5py.h5z.FILTER_CONFIG_DECODE_ENABLED
+# %%
+h5py.h5z.get_filter_info(999)
+# %%
+g = h5py.h5p.create(h5py.h5p.GROUP_CREATE)
+g.get_attr_phase_change()
+# %%
+g.set_attr_phase_change(4, 2)
+g.get_attr_phase_change()
+# %%
+g.set_attr_phase_change(2, 4)
+# %%
+s = h5py.h5s.create_simple((10, 10))
+s.is_regular_hyperslab()
+# %%
+s.select_hyperslab((1, 2), (2, 3), (3, 2), (1, 1))
+s.is_regular_hyperslab(), s.get_regular_hyperslab()
+# %%
+s.select_hyperslab((0, 0), (1, 1), op=h5py.h5s.SELECT_OR)
+s.is_regular_hyperslab()
