@@ -783,3 +783,80 @@ impl Datatype {
         Ok(value)
     }
 }
+
+// The padding and normalization enums travel as plain ints, so values a caller
+// passes that HDF5 refuses are reported by HDF5, never turned into Rust enums.
+unsafe extern "C" {
+    #[link_name = "H5Tget_pad"]
+    fn get_pad_raw(type_id: hid_t, lsb: *mut c_int, msb: *mut c_int) -> c_int;
+    #[link_name = "H5Tset_pad"]
+    fn set_pad_raw(type_id: hid_t, lsb: c_int, msb: c_int) -> c_int;
+    #[link_name = "H5Tget_norm"]
+    fn get_norm_raw(type_id: hid_t) -> c_int;
+    #[link_name = "H5Tset_norm"]
+    fn set_norm_raw(type_id: hid_t, norm: c_int) -> c_int;
+    #[link_name = "H5Tget_inpad"]
+    fn get_inpad_raw(type_id: hid_t) -> c_int;
+    #[link_name = "H5Tset_inpad"]
+    fn set_inpad_raw(type_id: hid_t, pad: c_int) -> c_int;
+}
+
+/// Bit padding and floating-point layout (`H5Tget_pad`, `H5Tset_fields`, ...), by
+/// HDF5's numbers (`H5T_PAD_ZERO` 0, `H5T_NORM_IMPLIED` 0, ...).
+impl Datatype {
+    /// The padding of the low and high unused bits.
+    pub fn pad(&self) -> Result<(i32, i32)> {
+        let (mut lsb, mut msb) = (0, 0);
+        // SAFETY: valid out-pointers.
+        check(unsafe { get_pad_raw(self.id(), &mut lsb, &mut msb) }, "H5Tget_pad")?;
+        Ok((lsb, msb))
+    }
+
+    /// Sets the padding of the low and high unused bits.
+    pub fn set_pad(&self, lsb: i32, msb: i32) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { set_pad_raw(self.id(), lsb, msb) }, "H5Tset_pad")
+    }
+
+    /// The mantissa normalization of a float type.
+    pub fn norm(&self) -> Result<i32> {
+        // SAFETY: plain call.
+        match unsafe { get_norm_raw(self.id()) } {
+            code if code < 0 => Err(H5Error::from_stack("H5Tget_norm")),
+            code => Ok(code),
+        }
+    }
+
+    /// Sets the mantissa normalization of a float type.
+    pub fn set_norm(&self, norm: i32) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { set_norm_raw(self.id(), norm) }, "H5Tset_norm")
+    }
+
+    /// The padding of a float type's internal unused bits.
+    pub fn inpad(&self) -> Result<i32> {
+        // SAFETY: plain call.
+        match unsafe { get_inpad_raw(self.id()) } {
+            code if code < 0 => Err(H5Error::from_stack("H5Tget_inpad")),
+            code => Ok(code),
+        }
+    }
+
+    /// Sets the padding of a float type's internal unused bits.
+    pub fn set_inpad(&self, pad: i32) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { set_inpad_raw(self.id(), pad) }, "H5Tset_inpad")
+    }
+
+    /// Sets the bit fields of a float type (`H5Tset_fields`).
+    pub fn set_fields(&self, spos: usize, epos: usize, esize: usize, mpos: usize, msize: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_fields(self.id(), spos, epos, esize, mpos, msize) }, "H5Tset_fields")
+    }
+
+    /// Sets the exponent bias of a float type (`H5Tset_ebias`).
+    pub fn set_ebias(&self, bias: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_ebias(self.id(), bias) }, "H5Tset_ebias")
+    }
+}

@@ -162,6 +162,14 @@ const METHODS: &[&str] = &[
     "enum_valueof",
     "set_sign",
     "set_offset",
+    "get_pad",
+    "set_pad",
+    "get_norm",
+    "set_norm",
+    "get_inpad",
+    "set_inpad",
+    "set_fields",
+    "set_ebias",
 ];
 
 /// The methods of the `TypeID` family.
@@ -354,6 +362,40 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let s = bind(name, args, &["offset"], &[])?;
                 let offset = c_int(vm, req(&s, 0), "size_t")?;
                 none(ty.set_offset(offset as usize))?
+            }
+            "get_pad" => {
+                bind(name, args, &[], &[])?;
+                let (lsb, msb) = h5(ty.pad())?;
+                Value::tuple(vec![Value::Int(lsb as i64), Value::Int(msb as i64)])
+            }
+            "set_pad" => {
+                let s = bind(name, args, &["lsb", "msb"], &[])?;
+                let lsb = c_int(vm, req(&s, 0), "int")?;
+                let msb = c_int(vm, req(&s, 1), "int")?;
+                none(ty.set_pad(lsb as i32, msb as i32))?
+            }
+            "get_norm" | "get_inpad" => {
+                bind(name, args, &[], &[])?;
+                Value::Int(h5(if name == "get_norm" { ty.norm() } else { ty.inpad() })? as i64)
+            }
+            "set_norm" | "set_inpad" => {
+                let param = if name == "set_norm" { "norm" } else { "pad_code" };
+                let s = bind(name, args, &[param], &[])?;
+                let code = c_int(vm, req(&s, 0), "int")? as i32;
+                none(if name == "set_norm" { ty.set_norm(code) } else { ty.set_inpad(code) })?
+            }
+            "set_fields" => {
+                let s = bind(name, args, &["spos", "epos", "esize", "mpos", "msize"], &[])?;
+                let mut v = [0usize; 5];
+                for (i, slot) in v.iter_mut().enumerate() {
+                    *slot = c_int(vm, req(&s, i), "size_t")? as usize;
+                }
+                none(ty.set_fields(v[0], v[1], v[2], v[3], v[4]))?
+            }
+            "set_ebias" => {
+                let s = bind(name, args, &["ebias"], &[])?;
+                let bias = c_int(vm, req(&s, 0), "size_t")?;
+                none(ty.set_ebias(bias as usize))?
             }
             "lock" | "pack" => {
                 bind(name, args, &[], &[])?;

@@ -33,3 +33,21 @@ type(t.get_create_plist()).__name__, h5py.h5t.STD_I32LE.lock()
 u = h5py.h5t.enum_create(h5py.h5t.STD_U8LE)
 u.enum_insert(b'HIGH', 200)
 u.enum_valueof(b'HIGH'), u.enum_nameof(200)
+# %%
+f32 = h5py.h5t.IEEE_F32LE.copy()
+f32.get_norm(), f32.get_inpad(), f32.get_pad(), h5py.h5t.NORM_IMPLIED, h5py.h5t.NORM_MSBSET, h5py.h5t.PAD_ZERO, h5py.h5t.PAD_ONE, h5py.h5t.PAD_BACKGROUND
+# %%
+f32.set_pad(h5py.h5t.PAD_ONE, h5py.h5t.PAD_ZERO)
+f32.set_norm(h5py.h5t.NORM_MSBSET)
+f32.set_inpad(h5py.h5t.PAD_ONE)
+f32.get_pad(), f32.get_norm(), f32.get_inpad()
+# %%
+f32.set_ebias(100)
+f32.set_fields(31, 23, 8, 0, 23)
+f32.get_ebias(), f32.get_fields()
+# %%
+f32.set_fields(40, 23, 8, 0, 23)
+# %%
+h5py.h5t.STD_I8LE.copy().get_pad()
+# %%
+h5py.h5t.IEEE_F64LE.set_ebias(5)
