@@ -360,6 +360,27 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 bind(name, args, &[], &[])?;
                 int(h5(p.userblock())? as i64)
             }
+            "set_file_space_strategy" => {
+                let s = bind(name, args, &["strategy", "persist", "threshold"], &[])?;
+                let strategy = c_int(vm, req(&s, 0), "int")?;
+                let persist = c_bool(vm, &s[1], false)?;
+                let threshold = c_int(vm, req(&s, 2), "hsize_t")?;
+                none(p.set_file_space_strategy(strategy as i32, persist, threshold as u64))?
+            }
+            "get_file_space_strategy" => {
+                bind(name, args, &[], &[])?;
+                let (strategy, persist, threshold) = h5(p.file_space_strategy())?;
+                Value::tuple(vec![int(strategy), int(persist as i64), int(threshold as i64)])
+            }
+            "set_file_space_page_size" => {
+                let s = bind(name, args, &["fsp_size"], &[])?;
+                let size = c_int(vm, req(&s, 0), "hsize_t")?;
+                none(p.set_file_space_page_size(size as u64))?
+            }
+            "get_file_space_page_size" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.file_space_page_size())? as i64)
+            }
             // Group and file creation.
             "set_link_creation_order" => {
                 let s = bind(name, args, &["flags"], &[])?;

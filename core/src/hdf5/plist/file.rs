@@ -256,3 +256,43 @@ impl PropertyList {
         Ok(size)
     }
 }
+
+// The strategy enum travels as a plain int (HDF5 judges values it does not know).
+unsafe extern "C" {
+    #[link_name = "H5Pset_file_space_strategy"]
+    fn set_file_space_strategy_raw(plist: hid_t, strategy: c_int, persist: u8, threshold: u64) -> c_int;
+    #[link_name = "H5Pget_file_space_strategy"]
+    fn get_file_space_strategy_raw(plist: hid_t, strategy: *mut c_int, persist: *mut u8, threshold: *mut u64) -> c_int;
+}
+
+impl PropertyList {
+    /// Sets the file space strategy, whether free space persists, and the smallest
+    /// free-space section tracked (`H5Pset_file_space_strategy`).
+    pub fn set_file_space_strategy(&self, strategy: i32, persist: bool, threshold: u64) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { set_file_space_strategy_raw(self.id(), strategy, persist as u8, threshold) }, "H5Pset_file_space_strategy")
+    }
+
+    /// The file space strategy, persistence and threshold (`H5Pget_file_space_strategy`).
+    pub fn file_space_strategy(&self) -> Result<(i32, bool, u64)> {
+        let (mut strategy, mut persist, mut threshold) = (0, 0u8, 0u64);
+        // SAFETY: valid out-pointers.
+        let status = unsafe { get_file_space_strategy_raw(self.id(), &mut strategy, &mut persist, &mut threshold) };
+        check(status, "H5Pget_file_space_strategy")?;
+        Ok((strategy, persist != 0, threshold))
+    }
+
+    /// Sets the file space page size (`H5Pset_file_space_page_size`).
+    pub fn set_file_space_page_size(&self, size: u64) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_file_space_page_size(self.id(), size) }, "H5Pset_file_space_page_size")
+    }
+
+    /// The file space page size (`H5Pget_file_space_page_size`).
+    pub fn file_space_page_size(&self) -> Result<u64> {
+        let mut size = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_file_space_page_size(self.id(), &mut size) }, "H5Pget_file_space_page_size")?;
+        Ok(size)
+    }
+}

@@ -80,3 +80,19 @@ ds3 = h5py.h5d.open(fid, b'zipped', dapl)
 ds3.get_access_plist().get_chunk_cache()
 # %%
 fid.close()
+# %%
+fc = h5py.h5p.create(h5py.h5p.FILE_CREATE)
+fc.get_file_space_strategy(), fc.get_file_space_page_size()
+# %%
+fc.set_file_space_strategy(h5py.h5f.FSPACE_STRATEGY_PAGE, True, 10)
+fc.set_file_space_page_size(8192)
+fc.get_file_space_strategy(), fc.get_file_space_page_size()
+# %%
+h5py.h5f.FSPACE_STRATEGY_FSM_AGGR, h5py.h5f.FSPACE_STRATEGY_PAGE, h5py.h5f.FSPACE_STRATEGY_AGGR, h5py.h5f.FSPACE_STRATEGY_NONE
+# %%
+fc.set_file_space_page_size(100)
+# %%
+fid = h5py.h5f.create(b'paged.h5', h5py.h5f.ACC_TRUNC, fc)
+fid.get_create_plist().get_file_space_strategy(), fid.get_create_plist().get_file_space_page_size()
+# %%
+fid.close()
