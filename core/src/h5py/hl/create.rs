@@ -408,9 +408,12 @@ pub fn new_dataset(vm: &mut Interp, parent: &Handle, name: Option<&[u8]>, spec: 
         (Some(d), None) => Some(crate::numpy_py::to_dtype(vm, d)?),
         (None, None) => None,
     };
+    // `data=h5py.Empty(dtype)`: a null dataspace of that dtype.
+    let empty = spec.data.as_ref().and_then(|d| d.downcast::<super::empty::Empty>()).map(|e| e.dtype.clone());
+    let specified = specified.or(empty.clone());
     let data = match &spec.data {
-        Some(d) => Some(array_for_new_object(vm, d, specified.as_ref())?),
-        None => None,
+        Some(d) if empty.is_none() => Some(array_for_new_object(vm, d, specified.as_ref())?),
+        _ => None,
     };
     let shape: Option<Vec<u64>> = match (&spec.shape, &data) {
         (None, None) => {
@@ -445,6 +448,10 @@ pub fn new_dataset(vm: &mut Interp, parent: &Handle, name: Option<&[u8]>, spec: 
     };
     let dcpl = fill_dcpl(vm, shape.as_deref(), &dtype, &opts, maxshape.as_deref())?;
     if let Some(fill) = opts.get("fillvalue") {
+        // h5py passes `numpy.array(fillvalue)` to HDF5, which has no type for text.
+        if let Some(given) = crate::numpy_py::to_array(vm, fill, None).ok().filter(|a| matches!(a.dtype().kind(), Kind::Str(_))) {
+            return Err(Exc::type_error(format!("No conversion path for dtype: {}", given.dtype().repr())));
+        }
         let fill = crate::numpy_py::to_array(vm, fill, Some(&dtype))?;
         let bytes = super::data::element_bytes(&fill, &dtype)?;
         dcpl.set_fill_value(&tid, &bytes).map_err(Exc::from_hdf5)?;
@@ -506,7 +513,13 @@ pub fn require_dataset(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<
     let existing = super::group::getitem(vm, obj, b.req(0))?;
     let Some(dset) = existing.downcast::<HlObject>().filter(|o| o.kind == HlKind::Dataset) else {
         let class = existing.downcast::<HlObject>().map(|o| super::class_of(o.kind).name.clone()).unwrap_or_default();
-        return Err(Exc::type_error(format!("Incompatible object ({class}) already exists")));
+        let error = Exc::type_error(format!("Incompatible object ({class}) already exists"));
+        // h5py raises it `from` the KeyError of opening the object as a dataset.
+        if let Err(e) = Dataset::open(&obj.handle(), encode_name(b.req(0))?.0, None) {
+            *error.0.cause.borrow_mut() = Some(Exc::from_hdf5(e));
+            error.0.suppress_context.set(true);
+        }
+        return Err(error);
     };
     let shape = shape_of(vm, b.req(1))?;
     let existing_shape = super::dataset::shape(dset)?;

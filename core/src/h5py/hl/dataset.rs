@@ -23,20 +23,30 @@ use crate::value::Value;
 
 /// Dataset attributes and methods (for `dir` and completion).
 pub const ATTRIBUTES: &[&str] = &[
+    "asstr",
+    "astype",
     "chunks",
     "compression",
     "compression_opts",
     "dtype",
+    "external",
+    "fields",
     "fillvalue",
     "fletcher32",
+    "is_scale",
+    "is_virtual",
+    "iter_chunks",
     "len",
     "maxshape",
     "nbytes",
     "ndim",
+    "read_direct",
+    "resize",
     "scaleoffset",
     "shape",
     "shuffle",
     "size",
+    "write_direct",
 ];
 
 /// `h5py.Dataset(dsid)`.
@@ -126,8 +136,11 @@ fn element(array: NdArray) -> PyResult<Value> {
 
 /// Writes into a selection, converting lists with the dataset's dtype and letting
 /// HDF5 convert arrays; a value smaller than the selection is broadcast.
-pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, value: Value) -> PyResult<()> {
+pub fn setitem(vm: &mut Interp, obj: &HlObject, this: &Value, key: &Value, value: Value) -> PyResult<()> {
     let items = select::key_items(key);
+    if items.iter().any(|v| matches!(v, Value::Str(_))) {
+        return super::dswrite::write_field(vm, obj, this, &items, value);
+    }
     let dtype = dtype(obj)?;
     let ds = handle(obj);
     let shape = shape(obj)?;
@@ -236,9 +249,41 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
             let array = crate::numpy::create::frombuffer(&bytes, &dt, 1, 0).map_err(np_error)?;
             element(array.reshape(&[]).map_err(np_error)?)?
         }
+        "is_virtual" => {
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            Value::Bool(dcpl.layout().map_err(Exc::from_hdf5)? == Layout::Virtual)
+        }
+        "is_scale" => Value::Bool(is_scale(vm, obj)?),
+        "external" => {
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            let files = dcpl.external_files().map_err(Exc::from_hdf5)?;
+            if files.is_empty() {
+                Value::None
+            } else {
+                Value::list(
+                    files
+                        .into_iter()
+                        .map(|(name, offset, size)| Value::tuple(vec![Value::str(name), Value::Int(offset), Value::Int(size as i64)]))
+                        .collect(),
+                )
+            }
+        }
         _ if super::dsmethods::METHODS.contains(&name) => NativeMethod::value(this, name, super::dsmethods::call),
         _ => return Ok(None),
     }))
+}
+
+/// `h5ds.is_scale`: whether the dataset's `CLASS` attribute says `DIMENSION_SCALE`.
+fn is_scale(vm: &mut Interp, obj: &HlObject) -> PyResult<bool> {
+    if !crate::hdf5::attribute::exists(&obj.handle(), b"CLASS").map_err(Exc::from_hdf5)? {
+        return Ok(false);
+    }
+    let value = vm.getitem(&super::attrs::manager(obj.id.clone()), &Value::str("CLASS"))?;
+    Ok(match &value {
+        Value::Bytes(b) => &**b == b"DIMENSION_SCALE",
+        Value::Str(s) => &**s == "DIMENSION_SCALE",
+        other => vm.str(other)? == "b'DIMENSION_SCALE'",
+    })
 }
 
 fn filter_property(obj: &HlObject, name: &str) -> PyResult<Value> {

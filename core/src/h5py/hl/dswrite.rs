@@ -3,6 +3,7 @@
 
 use super::objdata::{self, Target};
 use super::select::Selection;
+use super::HlObject;
 use crate::eval::Interp;
 use crate::hdf5::Dataset;
 use crate::numpy::storage::Buffer;
@@ -92,4 +93,25 @@ pub fn for_file_dtype(array: NdArray, dtype: &DType) -> PyResult<NdArray> {
         }
     }
     Ok(array)
+}
+
+/// `dset[..., 'field'] = value`: the named field of the selection takes the value,
+/// the other fields keep theirs (h5py writes through a memory type of that field
+/// alone; here the selection is read, the field set, and the selection written).
+pub fn write_field(vm: &mut Interp, obj: &HlObject, this: &Value, items: &[Value], value: Value) -> PyResult<()> {
+    let names: Vec<&str> = items.iter().filter_map(|v| if let Value::Str(s) = v { Some(&**s) } else { None }).collect();
+    let [name] = names.as_slice() else {
+        return Err(Exc::not_implemented("h5py: writing several compound fields in one assignment"));
+    };
+    let file_dtype = super::dataset::dtype(obj)?;
+    super::dsread::readtime_dtype(&file_dtype, &[name.to_string()])?;
+    let rest = Value::tuple(items.iter().filter(|v| !matches!(v, Value::Str(_))).cloned().collect());
+    let current = super::dsread::getitem(vm, obj, &rest, None)?;
+    let array = match crate::numpy_py::as_array(&current) {
+        Some(a) => a,
+        None => crate::numpy_py::to_array(vm, &current, Some(&file_dtype))?,
+    };
+    let holder = crate::numpy_py::array_value(array);
+    vm.setitem(&holder, &Value::str(*name), value)?;
+    super::dataset::setitem(vm, obj, this, &rest, holder)
 }

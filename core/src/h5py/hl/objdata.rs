@@ -172,14 +172,8 @@ fn write_strings(vm: &mut Interp, target: Target<'_>, space: Option<&Dataspace>,
             PyValue::Bytes(b) => b.clone(),
             PyValue::Scalar(crate::numpy::Scalar::Bytes(b)) => b.clone(),
             PyValue::Scalar(crate::numpy::Scalar::Str(s)) => s.as_bytes().to_vec(),
-            other => {
-                let type_name = match other {
-                    PyValue::Int(_) => "int".to_string(),
-                    PyValue::Float(_) => "float".to_string(),
-                    PyValue::None => "NoneType".to_string(),
-                    _ => "object".to_string(),
-                };
-                return Err(Exc::type_error(format!("Can't implicitly convert non-string objects to strings (got {type_name})")));
+            _ => {
+                return Err(Exc::type_error("Can't implicitly convert non-string objects to strings"));
             }
         });
     }
