@@ -219,15 +219,12 @@ pub fn exists(object: &Handle, name: impl AsRef<[u8]>) -> Result<bool> {
     check_bool(unsafe { H5Aexists(object.id(), name.as_ptr()) }, "H5Aexists")
 }
 
-/// Whether the object at `object/obj_name` has an attribute of that name
-/// (`H5Aexists_by_name`; h5py's `h5a.exists` asks this way, with `"."`).
+/// Whether the object at `object/obj_name` has attribute `name` (`H5Aexists_by_name`).
 pub fn exists_by_name(object: &Handle, obj_name: impl AsRef<[u8]>, name: impl AsRef<[u8]>) -> Result<bool> {
     let (obj_name, name) = (c_name(obj_name.as_ref())?, c_name(name.as_ref())?);
     // SAFETY: valid id and C strings.
-    check_bool(
-        unsafe { hdf5_sys::h5a::H5Aexists_by_name(object.id(), obj_name.as_ptr(), name.as_ptr(), H5P_DEFAULT) },
-        "H5Aexists_by_name",
-    )
+    let status = unsafe { hdf5_sys::h5a::H5Aexists_by_name(object.id(), obj_name.as_ptr(), name.as_ptr(), H5P_DEFAULT) };
+    check_bool(status, "H5Aexists_by_name")
 }
 
 /// Deletes an attribute by name (`H5Adelete`).

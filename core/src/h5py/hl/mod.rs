@@ -74,7 +74,7 @@ impl HlObject {
         if self.is_open() {
             self.oid().handle()
         } else {
-            crate::hdf5::Handle::closed()
+            crate::hdf5::Handle::null()
         }
     }
 
