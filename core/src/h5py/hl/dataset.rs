@@ -171,7 +171,7 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, this: &Value, key: &Value, value
 
 /// Broadcasts a value to a selection's shape as h5py does (leading axes may be added;
 /// a size-1 axis repeats), or fails with `Can't broadcast (2,) -> (4,)`.
-fn broadcast_to(array: &NdArray, target: &[usize]) -> PyResult<NdArray> {
+pub fn broadcast_to(array: &NdArray, target: &[usize]) -> PyResult<NdArray> {
     let source = array.shape().to_vec();
     if source == target {
         return Ok(array.clone());

@@ -121,10 +121,17 @@ fn read_direct(vm: &mut Interp, this: &Value, obj: &HlObject, dest: &Value, sour
         return Err(Exc::type_error("Empty datasets have no numpy representation"));
     }
     let Some(array) = crate::numpy_py::as_array(dest) else {
-        return Err(Exc::type_error(format!("expected a numpy array, not {}", vm.repr(dest)?)));
+        let class = crate::value::types::type_of(dest);
+        return Err(Exc::attribute_error(format!("'{}' object has no attribute 'shape'", class.name)));
     };
     let view = dsviews::astype(vm, this, obj, &crate::numpy_py::dtype::dtype_value(array.dtype().clone()))?;
     let data = vm.getitem(&view, &key_or_all(source_sel))?;
+    // h5py broadcasts the source selection over the destination's by its own rules.
+    let region = vm.getitem(dest, &key_or_all(dest_sel))?;
+    let data = match (crate::numpy_py::as_array(&data), crate::numpy_py::as_array(&region)) {
+        (Some(d), Some(r)) => crate::numpy_py::array_value(super::dataset::broadcast_to(&d, r.shape())?),
+        _ => data,
+    };
     vm.setitem(dest, &key_or_all(dest_sel), data)?;
     Ok(Value::None)
 }
