@@ -26,7 +26,8 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
 
 /// The committed type behind the object.
 pub fn handle(obj: &HlObject) -> PyResult<Datatype> {
-    Datatype::from_handle(obj.handle()).ok_or_else(|| Exc::value_error("Not a datatype identifier"))
+    // A closed one keeps h5py's id 0, and HDF5 reports "not a datatype" on use.
+    Ok(Datatype::from_handle(obj.handle()).unwrap_or_else(|| Datatype::from_handle_unchecked(obj.handle())))
 }
 
 /// `Datatype.dtype`.
