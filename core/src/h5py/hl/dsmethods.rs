@@ -12,7 +12,7 @@ use crate::value::object::Args;
 use crate::value::Value;
 
 /// The method names a dataset answers to.
-pub const METHODS: &[&str] = &["asstr", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
+pub const METHODS: &[&str] = &["__array__", "asstr", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
 
 /// Calls `dset.<name>(...)`.
 pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<Value> {
@@ -21,6 +21,10 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
         "len" => {
             method("Dataset.len", args, &[], 0)?;
             Ok(Value::Int(super::dataset::len(vm, obj, this)? as i64))
+        }
+        "__array__" => {
+            let b = method("Dataset.__array__", args, &["dtype", "copy"], 0)?;
+            array(vm, this, obj, b.get(0), b.get(1))
         }
         "astype" => {
             let b = method("Dataset.astype", args, &["dtype"], 1)?;
@@ -52,6 +56,26 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
             iter_chunks(vm, obj, b.get(0))
         }
         _ => Err(Exc::not_implemented(format!("h5py.Dataset.{name}"))),
+    }
+}
+
+/// `dset.__array__(dtype=None, copy=None)`: the whole dataset read into a new array.
+fn array(vm: &mut Interp, this: &Value, obj: &HlObject, dtype: Option<&Value>, copy: Option<&Value>) -> PyResult<Value> {
+    if matches!(copy, Some(Value::Bool(false))) {
+        return Err(Exc::value_error(
+            "Dataset.__array__ received copy=False but memory allocation cannot be avoided on read",
+        ));
+    }
+    let data = match dtype.filter(|d| !matches!(d, Value::None)) {
+        Some(d) => {
+            let view = dsviews::astype(vm, this, obj, d)?;
+            vm.getitem(&view, &ellipsis())?
+        }
+        None => super::dsread::getitem(vm, obj, &ellipsis(), None)?,
+    };
+    match crate::numpy_py::as_array(&data) {
+        Some(_) => Ok(data),
+        None => Ok(crate::numpy_py::array_value(crate::numpy_py::to_array(vm, &data, None)?)),
     }
 }
 
