@@ -203,6 +203,16 @@ impl PyObject for HlObject {
         }
     }
 
+    fn setattr(&self, vm: &mut Interp, this: &Value, name: &str, value: Value) -> PyResult<()> {
+        if self.kind == HlKind::File && name == "swmr_mode" {
+            return file::set_swmr_mode(vm, self, &value);
+        }
+        Err(Exc::attribute_error(format!(
+            "'{}' object has no attribute '{name}'",
+            crate::value::object::type_display_name(this)
+        )))
+    }
+
     fn dir(&self) -> Vec<String> {
         let mut names: Vec<String> = ["attrs", "file", "id", "name", "parent", "ref", "regionref"].iter().map(|s| s.to_string()).collect();
         match self.kind {

@@ -216,3 +216,23 @@ impl PropertyList {
         Ok((mdc, slots, bytes, w0))
     }
 }
+
+impl PropertyList {
+    /// File locking on open (`H5Pset_file_locking`); `ignore_when_disabled` lets the
+    /// open go on where the file system has no locks.
+    pub fn set_file_locking(&self, use_locking: bool, ignore_when_disabled: bool) -> Result<()> {
+        // SAFETY: plain call.
+        check(
+            unsafe { hdf5_sys::h5p::H5Pset_file_locking(self.id(), use_locking as _, ignore_when_disabled as _) },
+            "H5Pset_file_locking",
+        )
+    }
+
+    /// The minimum metadata block size (`H5Pget_meta_block_size`).
+    pub fn meta_block_size(&self) -> Result<u64> {
+        let mut size = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_meta_block_size(self.id(), &mut size) }, "H5Pget_meta_block_size")?;
+        Ok(size)
+    }
+}
