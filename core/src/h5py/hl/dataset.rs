@@ -88,12 +88,9 @@ pub fn repr(vm: &mut Interp, obj: &HlObject) -> PyResult<String> {
     if !obj.is_open() {
         return Ok("<Closed HDF5 dataset>".into());
     }
-    let name = match obj.name()? {
+    let name = match obj.shown_name(true)? {
         None => "(anonymous)".to_string(),
-        Some(n) => {
-            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
-            format!("\"{}\"", if base.is_empty() { "/" } else { &base })
-        }
+        Some(base) => format!("\"{base}\""),
     };
     let shape = if is_null(obj)? { "None".to_string() } else { vm.repr(&ints(&shape(obj)?))? };
     Ok(format!("<HDF5 dataset {name}: shape {shape}, type \"{}\">", dtype(obj)?.type_str()))

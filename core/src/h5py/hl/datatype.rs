@@ -40,12 +40,9 @@ pub fn repr(obj: &HlObject) -> PyResult<String> {
     if !obj.is_open() {
         return Ok("<Closed HDF5 named type>".into());
     }
-    let name = match obj.name()? {
+    let name = match obj.shown_name(true)? {
         None => "(\"anonymous\")".to_string(),
-        Some(n) => {
-            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
-            format!("\"{}\"", if base.is_empty() { "/" } else { &base })
-        }
+        Some(base) => format!("\"{base}\""),
     };
     Ok(format!("<HDF5 named type {name} (dtype {})>", dtype(obj)?.type_str()))
 }

@@ -100,7 +100,7 @@ pub fn repr(_vm: &mut Interp, obj: &HlObject, _this: &Value) -> PyResult<String>
     if !obj.is_open() {
         return Ok("<Closed HDF5 group>".into());
     }
-    let name = match obj.name()? {
+    let name = match obj.shown_name(false)? {
         Some(n) => format!("\"{n}\""),
         None => "(anonymous)".into(),
     };

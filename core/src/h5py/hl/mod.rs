@@ -95,6 +95,39 @@ impl HlObject {
         Ok(attrs::manager(self.id.clone()))
     }
 
+    /// The path it was opened by as HDF5 stores it (None for anonymous or closed
+    /// objects).
+    pub fn name_bytes(&self) -> PyResult<Option<Vec<u8>>> {
+        if !self.is_open() {
+            return Ok(None);
+        }
+        if self.kind == HlKind::File {
+            return Ok(Some(b"/".to_vec()));
+        }
+        ident::object_name_bytes(&self.handle()).map_err(Exc::from_hdf5)
+    }
+
+    /// The name as a repr shows it inside quotes (the whole path, or with `basename`
+    /// its last part, `/` for the root): text, or the bytes' repr when the name is not
+    /// UTF-8 (h5py's `_d` leaves such names as bytes).
+    pub fn shown_name(&self, basename: bool) -> PyResult<Option<String>> {
+        let Some(name) = self.name_bytes()? else { return Ok(None) };
+        let name = if basename {
+            let trimmed = name.strip_suffix(b"/").unwrap_or(&name);
+            let base = match trimmed.iter().rposition(|&c| c == b'/') {
+                Some(i) => trimmed[i + 1..].to_vec(),
+                None => trimmed.to_vec(),
+            };
+            if base.is_empty() { b"/".to_vec() } else { base }
+        } else {
+            name
+        };
+        Ok(Some(match String::from_utf8(name) {
+            Ok(s) => s,
+            Err(e) => crate::value::bytes::repr(e.as_bytes()),
+        }))
+    }
+
     /// `obj.name`: the path it was opened by (None for anonymous objects).
     pub fn name(&self) -> PyResult<Option<String>> {
         if !self.is_open() {
@@ -184,7 +217,7 @@ impl PyObject for HlObject {
     fn getattr(&self, vm: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
         match name {
             "id" => return Ok(Some(self.id.clone())),
-            "name" => return Ok(Some(self.name()?.map_or(Value::None, Value::str))),
+            "name" => return Ok(Some(self.name_bytes()?.map_or(Value::None, decode_name))),
             "file" => return Ok(Some(file::file_of(vm, self)?)),
             "parent" => return group::parent(vm, self).map(Some),
             "attrs" => return self.attrs(vm).map(Some),
