@@ -241,6 +241,32 @@ pub fn guess_chunk(shape: &[u64], typesize: usize) -> PyResult<Vec<u64>> {
     Ok(chunks.into_iter().map(|c| c as u64).collect())
 }
 
+/// `scaleoffset=` checked as `filters.fill_dcpl` checks it: the scale factor (None when
+/// not asked for).
+fn scaleoffset_of(vm: &mut Interp, value: Option<&Value>, dtype: &DType, fletcher32: bool) -> PyResult<Option<i32>> {
+    let Some(value) = value.filter(|v| !matches!(v, Value::None)) else { return Ok(None) };
+    let is_true = matches!(value, Value::Bool(true));
+    let factor = vm.index_value(value, "an integer is required")?;
+    if factor < 0 {
+        return Err(Exc::value_error("scale factor must be >= 0"));
+    }
+    let factor = if dtype.is_float() {
+        if is_true {
+            return Err(Exc::value_error("integer scaleoffset must be provided for floating point types"));
+        }
+        factor
+    } else if dtype.is_integer() {
+        // SO_INT_MINBITS_DEFAULT for `True`.
+        if is_true { 0 } else { factor }
+    } else {
+        return Err(Exc::type_error("scale/offset filter only supported for integer and floating-point types"));
+    };
+    if fletcher32 {
+        return Err(Exc::value_error("fletcher32 cannot be used with potentially lossy scale/offset filter"));
+    }
+    Ok(Some(factor as i32))
+}
+
 /// The dataset creation property list (`filters.fill_dcpl`).
 fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Options, maxshape: Option<&[Option<u64>]>) -> PyResult<PropertyList> {
     let dcpl = PropertyList::create(vm.lib(), PlistClass::DatasetCreate).map_err(Exc::from_hdf5)?;
@@ -271,9 +297,7 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
         compression_opts = Some(Value::Int(level));
         compression = Some(Value::str("gzip"));
     }
-    if opts.get("scaleoffset").is_some() {
-        return Err(Exc::not_implemented("h5py.Group.create_dataset(scaleoffset=...)"));
-    }
+    let scaleoffset_given = opts.get("scaleoffset").is_some_and(|v| !matches!(v, Value::None));
     if opts.get("external").is_some() {
         return Err(Exc::not_implemented("h5py.Group.create_dataset(external=...)"));
     }
@@ -285,7 +309,7 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
         Some(s) if !s.is_empty() => s,
         other => {
             let what = if other.is_none() { "Empty" } else { "Scalar" };
-            if chunks_given || compression.is_some() || compression_opts.is_some() || shuffle || fletcher32 {
+            if chunks_given || compression.is_some() || compression_opts.is_some() || shuffle || fletcher32 || scaleoffset_given {
                 return Err(Exc::type_error(format!("{what} datasets don't support chunk/filter options")));
             }
             if maxshape.is_some_and(|m| !m.is_empty()) {
@@ -337,9 +361,10 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
         Some(Value::Str(s)) => return Err(Exc::value_error(format!("Compression filter \"{s}\" is unavailable"))),
         Some(other) => return Err(Exc::not_implemented(format!("h5py.Group.create_dataset(compression={})", vm.repr(other)?))),
     };
+    let scaleoffset = scaleoffset_of(vm, opts.get("scaleoffset"), dtype, fletcher32)?;
     let lzf = matches!(&compression, Some(Value::Str(s)) if &**s == "lzf");
     let wants_chunks = matches!(chunks, Some(Value::Bool(true)))
-        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || lzf || maxshape.is_some()));
+        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || lzf || maxshape.is_some() || scaleoffset.is_some()));
     let chunk_shape = if wants_chunks { Some(guess_chunk(shape, dtype.itemsize())?) } else { chunk_shape };
     if let Some(c) = &chunk_shape {
         let limit: Vec<u64> = match maxshape {
@@ -371,6 +396,10 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
     }
     if shuffle {
         dcpl.set_shuffle().map_err(Exc::from_hdf5)?;
+    }
+    // Scale-offset comes before shuffle and compression.
+    if let Some(factor) = scaleoffset {
+        dcpl.set_scaleoffset(dtype.is_integer(), factor).map_err(Exc::from_hdf5)?;
     }
     if lzf {
         // Optional, as h5py sets it: a chunk LZF cannot shrink is stored as it is.
