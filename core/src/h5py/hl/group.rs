@@ -24,6 +24,7 @@ use crate::value::Value;
 pub const METHODS: &[&str] = &[
     "copy",
     "create_dataset",
+    "create_dataset_like",
     "create_group",
     "get",
     "items",
@@ -254,6 +255,7 @@ fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResul
             }
         }
         "create_dataset" => super::create::create_dataset(vm, obj, args),
+        "create_dataset_like" => create_dataset_like(vm, this, args),
         "require_dataset" => super::create::require_dataset(vm, obj, args),
         "get" => get(vm, obj, args),
         "keys" | "values" | "items" => {
@@ -414,6 +416,38 @@ fn move_link(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
     let handle = obj.handle();
     link::move_link(&handle, &source, &handle, &dest, Some(&lcpl)).map_err(Exc::from_hdf5)?;
     Ok(Value::None)
+}
+
+/// `create_dataset_like(name, other, **kwupdate)`: a dataset with `other`'s shape,
+/// dtype, chunks, filters, fill value, time and order tracking (and maxshape when it
+/// differs from the shape), any of them overridden by keywords.
+fn create_dataset_like(vm: &mut Interp, this: &Value, args: Args) -> PyResult<Value> {
+    let sig = Signature { name: "Group.create_dataset_like", params: &["name", "other"], required: 2, method: true, var_keywords: true };
+    let b = sig.bind(args)?;
+    let other = b.req(1).clone();
+    let mut keywords = b.extra.clone();
+    let mut set_default = |keywords: &mut Vec<(Rc<str>, Value)>, key: &str, value: Value| {
+        if !keywords.iter().any(|(k, _)| &**k == key) {
+            keywords.push((Rc::from(key), value));
+        }
+    };
+    for key in ["shape", "dtype", "chunks", "compression", "compression_opts", "scaleoffset", "shuffle", "fletcher32", "fillvalue"] {
+        if !keywords.iter().any(|(k, _)| &**k == key) {
+            let value = vm.getattr(&other, key)?;
+            set_default(&mut keywords, key, value);
+        }
+    }
+    let Some(source) = other.downcast::<HlObject>() else {
+        return Err(Exc::attribute_error(format!("'{}' object has no attribute 'id'", crate::value::object::type_display_name(&other))));
+    };
+    let dcpl = super::dataset::handle(source).create_plist().map_err(Exc::from_hdf5)?;
+    set_default(&mut keywords, "track_times", Value::Bool(dcpl.obj_track_times().map_err(Exc::from_hdf5)?));
+    set_default(&mut keywords, "track_order", Value::Bool(dcpl.attr_creation_order().map_err(Exc::from_hdf5)? > 0));
+    let (shape, maxshape) = (vm.getattr(&other, "shape")?, vm.getattr(&other, "maxshape")?);
+    if !vm.eq(&maxshape, &shape)? {
+        set_default(&mut keywords, "maxshape", maxshape);
+    }
+    vm.call_method(this, "create_dataset", Args { positional: vec![b.req(0).clone()], keywords })
 }
 
 /// Whether a value is an open or closed group-like high-level object.
