@@ -28,6 +28,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "chunks",
     "compression",
     "compression_opts",
+    "dims",
     "dtype",
     "external",
     "fields",
@@ -251,6 +252,7 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
             Value::Bool(dcpl.layout().map_err(Exc::from_hdf5)? == Layout::Virtual)
         }
         "is_scale" => Value::Bool(is_scale(vm, obj)?),
+        "dims" => return Err(Exc::not_implemented("h5py.Dataset.dims (dimension scales)")),
         "external" => {
             let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
             let files = dcpl.external_files().map_err(Exc::from_hdf5)?;

@@ -12,7 +12,7 @@ use crate::value::object::Args;
 use crate::value::Value;
 
 /// The method names a dataset answers to.
-pub const METHODS: &[&str] = &["__array__", "asstr", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
+pub const METHODS: &[&str] = &["__array__", "asstr", "make_scale", "virtual_sources", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
 
 /// Calls `dset.<name>(...)`.
 pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<Value> {
@@ -25,6 +25,14 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
         "__array__" => {
             let b = method("Dataset.__array__", args, &["dtype", "copy"], 0)?;
             array(vm, this, obj, b.get(0), b.get(1))
+        }
+        "virtual_sources" => {
+            method("Dataset.virtual_sources", args, &[], 0)?;
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            if dcpl.layout().map_err(Exc::from_hdf5)? != Layout::Virtual {
+                return Err(Exc::new(crate::value::exception::ExcKind::RuntimeError, "Not a virtual dataset"));
+            }
+            Err(Exc::not_implemented("h5py.Dataset.virtual_sources"))
         }
         "astype" => {
             let b = method("Dataset.astype", args, &["dtype"], 1)?;

@@ -22,10 +22,12 @@ use crate::value::Value;
 
 /// Group methods and properties (for `dir` and completion).
 pub const METHODS: &[&str] = &[
+    "build_virtual_dataset",
     "copy",
     "create_dataset",
     "create_dataset_like",
     "create_group",
+    "create_virtual_dataset",
     "get",
     "items",
     "keys",

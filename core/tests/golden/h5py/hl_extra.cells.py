@@ -96,3 +96,5 @@ f.create_dataset('max_rank', (5,), dtype='i2', maxshape=(3, 3))
 f.create_dataset('tt', (2,), dtype='i2', track_times=True)
 # %%
 f.create_dataset('fv_bad', (2,), dtype='i2', fillvalue='x')
+# %%
+d.virtual_sources()
