@@ -44,6 +44,8 @@ f.create_dataset('fill', (3,), dtype='f4', fillvalue=1.5)
 refs = f.create_dataset('refs', (3,), dtype=h5py.ref_dtype)
 refs[0] = f['ints'].ref
 refs[1] = f['gz'].ref
+vrefs = f.create_dataset('vlen_refs', (2,), dtype=h5py.vlen_dtype(h5py.ref_dtype))
+vrefs[0] = np.array([f['ints'].ref, f['floats'].ref], dtype=h5py.ref_dtype)
 regions = f.create_dataset('regions', (1,), dtype=h5py.regionref_dtype)
 regions[0] = f['gz'].regionref[2:4, 5:]
 links = f.create_group('links')
