@@ -298,9 +298,7 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
         compression = Some(Value::str("gzip"));
     }
     let scaleoffset_given = opts.get("scaleoffset").is_some_and(|v| !matches!(v, Value::None));
-    if opts.get("external").is_some() {
-        return Err(Exc::not_implemented("h5py.Group.create_dataset(external=...)"));
-    }
+    let external = super::external::entries(vm, opts.get("external"))?;
     let chunks_given = match chunks {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -364,7 +362,8 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
     let scaleoffset = scaleoffset_of(vm, opts.get("scaleoffset"), dtype, fletcher32)?;
     let lzf = matches!(&compression, Some(Value::Str(s)) if &**s == "lzf");
     let wants_chunks = matches!(chunks, Some(Value::Bool(true)))
-        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || lzf || maxshape.is_some() || scaleoffset.is_some()));
+        || (chunks.is_none()
+            && (shuffle || fletcher32 || gzip_level.is_some() || lzf || (maxshape.is_some() && external.is_empty()) || scaleoffset.is_some()));
     let chunk_shape = if wants_chunks { Some(guess_chunk(shape, dtype.itemsize())?) } else { chunk_shape };
     if let Some(c) = &chunk_shape {
         let limit: Vec<u64> = match maxshape {
@@ -397,6 +396,7 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
     if shuffle {
         dcpl.set_shuffle().map_err(Exc::from_hdf5)?;
     }
+    super::external::apply(&dcpl, &external)?;
     // Scale-offset comes before shuffle and compression.
     if let Some(factor) = scaleoffset {
         dcpl.set_scaleoffset(dtype.is_integer(), factor).map_err(Exc::from_hdf5)?;

@@ -262,7 +262,7 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
                 Value::list(
                     files
                         .into_iter()
-                        .map(|(name, offset, size)| Value::tuple(vec![Value::str(name), Value::Int(offset), Value::Int(size as i64)]))
+                        .map(|(name, offset, size)| Value::tuple(vec![Value::str(name), Value::Int(offset), Value::from_bigint(num_bigint::BigInt::from(size))]))
                         .collect(),
                 )
             }

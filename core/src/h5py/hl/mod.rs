@@ -14,6 +14,7 @@ pub mod datatype;
 pub mod dtypes;
 pub mod config;
 pub mod empty;
+pub mod external;
 pub mod file;
 pub mod group;
 pub mod links;

@@ -163,6 +163,14 @@ impl PropertyList {
         check(unsafe { hdf5_sys::h5p::H5Pset_scaleoffset(self.id(), kind, factor) }, "H5Pset_scaleoffset")
     }
 
+    /// Stores raw data in an external file: `size` bytes from `offset`
+    /// (`H5Pset_external`; `u64::MAX` is unlimited).
+    pub fn add_external(&self, name: &[u8], offset: i64, size: u64) -> Result<()> {
+        let name = crate::hdf5::strings::c_name(name)?;
+        // SAFETY: a valid C string.
+        check(unsafe { hdf5_sys::h5p::H5Pset_external(self.id(), name.as_ptr(), offset as _, size) }, "H5Pset_external")
+    }
+
     /// Adds any filter by id with its client values (`H5Pset_filter`).
     pub fn set_filter(&self, id: i32, flags: u32, values: &[u32]) -> Result<()> {
         // SAFETY: `values` holds `cd_nelmts` values.
