@@ -61,12 +61,19 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
         Some(Value::Str(s)) => s.to_string(),
         Some(_) => String::new(),
     };
-    for (i, what) in [(10, "fs_strategy"), (13, "fs_page_size"), (14, "page_buf_size"), (20, "meta_block_size")] {
+    for (i, what) in [(10, "fs_strategy"), (13, "fs_page_size"), (14, "page_buf_size")] {
         if b.get(i).is_some() {
             return Err(Exc::not_implemented(format!("h5py.File({what}=...)")));
         }
     }
     let fapl = make_fapl(vm, &b.slots, b.get(2), b.get(3), b.extra.clone())?;
+    if let Some(size) = b.get(20).filter(|v| !matches!(v, Value::None)) {
+        let size = vm.index_value(size, "an integer is required")?;
+        if size < 0 {
+            return Err(Exc::overflow("can't convert negative value to size_t"));
+        }
+        fapl.set_meta_block_size(size as u64).map_err(Exc::from_hdf5)?;
+    }
     if let Some(locking) = b.get(17).filter(|v| !matches!(v, Value::None)) {
         let (use_locking, ignore) = match locking {
             Value::Bool(false) => (false, false),

@@ -228,6 +228,12 @@ impl PropertyList {
         )
     }
 
+    /// Sets the minimum metadata block size (`H5Pset_meta_block_size`).
+    pub fn set_meta_block_size(&self, size: u64) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_meta_block_size(self.id(), size) }, "H5Pset_meta_block_size")
+    }
+
     /// The minimum metadata block size (`H5Pget_meta_block_size`).
     pub fn meta_block_size(&self) -> Result<u64> {
         let mut size = 0;

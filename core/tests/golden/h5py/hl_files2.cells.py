@@ -67,3 +67,10 @@ f.swmr_mode = False
 f.close()
 f = h5py.File('ctx.h5', 'r')
 f.swmr_mode = True
+# %%
+f.close()
+f = h5py.File('mbs.h5', 'w', meta_block_size=4096)
+f.meta_block_size
+# %%
+f.close()
+h5py.File('mbs2.h5', 'w', meta_block_size=-1)
