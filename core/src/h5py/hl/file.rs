@@ -61,11 +61,6 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
         Some(Value::Str(s)) => s.to_string(),
         Some(_) => String::new(),
     };
-    for (i, what) in [(10, "fs_strategy"), (13, "fs_page_size"), (14, "page_buf_size")] {
-        if b.get(i).is_some() {
-            return Err(Exc::not_implemented(format!("h5py.File({what}=...)")));
-        }
-    }
     let fapl = make_fapl(vm, &b.slots, b.get(2), b.get(3), b.extra.clone())?;
     if let Some(size) = b.get(20).filter(|v| !matches!(v, Value::None)) {
         let size = vm.index_value(size, "an integer is required")?;
@@ -86,6 +81,8 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
         fapl.set_file_locking(use_locking, ignore).map_err(Exc::from_hdf5)?;
     }
     let fcpl = make_fcpl(vm, b.get(9), b.get(21))?;
+    super::filespace::apply_strategy(vm, &fcpl, b.get(10), b.get(11), b.get(12), b.get(13))?;
+    super::filespace::apply_page_buffer(vm, &fapl, b.get(14), b.get(15), b.get(16))?;
     let userblock = match b.get(4) {
         Some(v) => Some(vm.index_value(v, "User block size must be an integer").map_err(|_| {
             Exc::value_error("User block size must be an integer")

@@ -16,6 +16,7 @@ pub mod config;
 pub mod empty;
 pub mod external;
 pub mod file;
+pub mod filespace;
 pub mod group;
 pub mod links;
 pub mod method;

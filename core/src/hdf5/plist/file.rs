@@ -228,6 +228,38 @@ impl PropertyList {
         )
     }
 
+    /// The file space strategy of a new file (`H5Pset_file_space_strategy`):
+    /// 0 free-space managers and aggregators, 1 paged, 2 aggregators, 3 none.
+    pub fn set_file_space_strategy(&self, strategy: u32, persist: bool, threshold: u64) -> Result<()> {
+        use hdf5_sys::h5f::H5F_fspace_strategy_t::*;
+        let strategy = match strategy {
+            1 => H5F_FSPACE_STRATEGY_PAGE,
+            2 => H5F_FSPACE_STRATEGY_AGGR,
+            3 => H5F_FSPACE_STRATEGY_NONE,
+            _ => H5F_FSPACE_STRATEGY_FSM_AGGR,
+        };
+        // SAFETY: plain call.
+        check(
+            unsafe { hdf5_sys::h5p::H5Pset_file_space_strategy(self.id(), strategy, persist as _, threshold) },
+            "H5Pset_file_space_strategy",
+        )
+    }
+
+    /// The file space page size of a paged file (`H5Pset_file_space_page_size`).
+    pub fn set_file_space_page_size(&self, size: u64) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_file_space_page_size(self.id(), size) }, "H5Pset_file_space_page_size")
+    }
+
+    /// The page buffer of a paged file (`H5Pset_page_buffer_size`).
+    pub fn set_page_buffer_size(&self, size: usize, min_meta_percent: u32, min_raw_percent: u32) -> Result<()> {
+        // SAFETY: plain call.
+        check(
+            unsafe { hdf5_sys::h5p::H5Pset_page_buffer_size(self.id(), size, min_meta_percent, min_raw_percent) },
+            "H5Pset_page_buffer_size",
+        )
+    }
+
     /// Sets the minimum metadata block size (`H5Pset_meta_block_size`).
     pub fn set_meta_block_size(&self, size: u64) -> Result<()> {
         // SAFETY: plain call.

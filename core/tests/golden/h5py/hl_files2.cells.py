@@ -74,3 +74,16 @@ f.meta_block_size
 # %%
 f.close()
 h5py.File('mbs2.h5', 'w', meta_block_size=-1)
+# %%
+f = h5py.File('paged.h5', 'w', fs_strategy='page', fs_persist=True, fs_threshold=10, fs_page_size=8192)
+f['x'] = np.arange(10)
+f.close()
+f = h5py.File('paged.h5', 'r', page_buf_size=16384, min_meta_keep=10, min_raw_keep=20)
+f['x'][-1]
+# %%
+f.close()
+h5py.File('bad_fs.h5', 'w', fs_strategy='nope')
+# %%
+f = h5py.File('agg.h5', 'w', fs_strategy='aggregate')
+f.close()
+h5py.File('agg.h5', 'r', page_buf_size=16384)
