@@ -226,7 +226,8 @@ pub fn contains(_vm: &mut Interp, obj: &HlObject, item: &Value) -> PyResult<bool
 pub fn iter(_vm: &mut Interp, obj: &HlObject) -> PyResult<Value> {
     let names = member_bytes(obj)?;
     let mut names = names.into_iter();
-    Ok(NativeIterator::value("generator", move |_vm| Ok(names.next().map(decode_name))))
+    let inner = NativeIterator::value("generator", move |_vm| Ok(names.next().map(decode_name)));
+    Ok(super::method::generator("Group.__iter__", inner))
 }
 
 /// Group attributes and methods; `None` for unknown names.
