@@ -131,6 +131,18 @@ impl Dataset {
         Dataspace::from_result(unsafe { H5Dget_space(self.id()) }, "H5Dget_space")
     }
 
+    /// Writes the dataset's cached data to the file (`H5Dflush`).
+    pub fn flush(&self) -> Result<()> {
+        // SAFETY: plain call.
+        crate::hdf5::error::check(unsafe { hdf5_sys::h5d::H5Dflush(self.id()) }, "H5Dflush")
+    }
+
+    /// Rereads the dataset's metadata from the file (`H5Drefresh`; SWMR readers).
+    pub fn refresh(&self) -> Result<()> {
+        // SAFETY: plain call.
+        crate::hdf5::error::check(unsafe { hdf5_sys::h5d::H5Drefresh(self.id()) }, "H5Drefresh")
+    }
+
     /// A copy of the dataset's datatype (`H5Dget_type`).
     pub fn datatype(&self) -> Result<Datatype> {
         // SAFETY: plain call.

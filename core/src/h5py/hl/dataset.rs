@@ -33,7 +33,10 @@ pub const ATTRIBUTES: &[&str] = &[
     "external",
     "fields",
     "fillvalue",
+    "filter_ids",
+    "filter_names",
     "fletcher32",
+    "flush",
     "is_scale",
     "is_virtual",
     "iter_chunks",
@@ -42,6 +45,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "nbytes",
     "ndim",
     "read_direct",
+    "refresh",
     "resize",
     "scaleoffset",
     "shape",
@@ -252,6 +256,16 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
             Value::Bool(dcpl.layout().map_err(Exc::from_hdf5)? == Layout::Virtual)
         }
         "is_scale" => Value::Bool(is_scale(vm, obj)?),
+        "filter_ids" | "filter_names" => {
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            let filters = dcpl.filters().map_err(Exc::from_hdf5)?;
+            Value::tuple(
+                filters
+                    .into_iter()
+                    .map(|f| if name == "filter_ids" { Value::Int(f.id as i64) } else { Value::str(f.name) })
+                    .collect(),
+            )
+        }
         "dims" => return Err(Exc::not_implemented("h5py.Dataset.dims (dimension scales)")),
         "external" => {
             let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;

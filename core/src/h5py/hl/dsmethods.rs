@@ -12,7 +12,7 @@ use crate::value::object::Args;
 use crate::value::Value;
 
 /// The method names a dataset answers to.
-pub const METHODS: &[&str] = &["__array__", "asstr", "make_scale", "virtual_sources", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
+pub const METHODS: &[&str] = &["__array__", "asstr", "flush", "make_scale", "refresh", "virtual_sources", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
 
 /// Calls `dset.<name>(...)`.
 pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<Value> {
@@ -25,6 +25,12 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
         "__array__" => {
             let b = method("Dataset.__array__", args, &["dtype", "copy"], 0)?;
             array(vm, this, obj, b.get(0), b.get(1))
+        }
+        "flush" | "refresh" => {
+            method(&format!("Dataset.{name}"), args, &[], 0)?;
+            let ds = handle(obj);
+            if name == "flush" { ds.flush() } else { ds.refresh() }.map_err(Exc::from_hdf5)?;
+            Ok(Value::None)
         }
         "virtual_sources" => {
             method("Dataset.virtual_sources", args, &[], 0)?;
