@@ -33,7 +33,9 @@ pub struct DatasetSpec {
 impl DatasetSpec {
     /// A dataset made from data alone (`group[name] = data`).
     pub fn from_data(data: Value) -> DatasetSpec {
-        DatasetSpec { data: Some(data), ..DatasetSpec::default() }
+        // `create_dataset(None, data=None)`: no data at all.
+        let data = (!data.is_none()).then_some(data);
+        DatasetSpec { data, ..DatasetSpec::default() }
     }
 }
 

@@ -104,6 +104,9 @@ pub fn write_field(vm: &mut Interp, obj: &HlObject, this: &Value, items: &[Value
         return Err(Exc::not_implemented("h5py: writing several compound fields in one assignment"));
     };
     let file_dtype = super::dataset::dtype(obj)?;
+    if file_dtype.struct_layout().is_none() {
+        return Err(Exc::type_error("Illegal slicing argument (not a compound dataset)"));
+    }
     super::dsread::readtime_dtype(&file_dtype, &[name.to_string()])?;
     let rest = Value::tuple(items.iter().filter(|v| !matches!(v, Value::Str(_))).cloned().collect());
     let current = super::dsread::getitem(vm, obj, &rest, None)?;

@@ -300,6 +300,8 @@ impl PyObject for HlObject {
     fn delitem(&self, vm: &mut Interp, _this: &Value, key: &Value) -> PyResult<()> {
         match self.kind {
             HlKind::File | HlKind::Group => group::delitem(vm, self, key),
+            // h5py's Dataset has no __delitem__; Python looks it up and fails so.
+            HlKind::Dataset => Err(Exc::attribute_error("__delitem__")),
             _ => Err(Exc::type_error(format!("'{}' object doesn't support item deletion", class_of(self.kind).name))),
         }
     }
