@@ -2,6 +2,7 @@
 //! share (name, file, parent, id, attrs, equality, truth, repr of closed objects).
 
 pub mod attrs;
+pub mod blocks;
 pub mod copy;
 pub mod create;
 pub mod data;
