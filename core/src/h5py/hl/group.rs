@@ -429,7 +429,7 @@ fn create_dataset_like(vm: &mut Interp, this: &Value, args: Args) -> PyResult<Va
     let b = sig.bind(args)?;
     let other = b.req(1).clone();
     let mut keywords = b.extra.clone();
-    let mut set_default = |keywords: &mut Vec<(Rc<str>, Value)>, key: &str, value: Value| {
+    let set_default = |keywords: &mut Vec<(Rc<str>, Value)>, key: &str, value: Value| {
         if !keywords.iter().any(|(k, _)| &**k == key) {
             keywords.push((Rc::from(key), value));
         }
