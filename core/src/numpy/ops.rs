@@ -645,7 +645,17 @@ pub fn round(a: &NdArray, decimals: i64) -> NpResult<NdArray> {
             (x / scale).round_ties_even() * scale
         }
     };
-    let nums = a.to_num_vec::<Complex64>().unwrap_or_default();
+    let Some(nums) = a.to_num_vec::<Complex64>() else {
+        // NumPy rounds by `rint`, scaling with `multiply`/`divide` first.
+        let ufunc = match decimals {
+            0 => "rint",
+            d if d > 0 => "multiply",
+            _ => "divide",
+        };
+        return Err(NpError::type_error(format!(
+            "ufunc '{ufunc}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+        )));
+    };
     let vals: Vec<NumVal> = nums
         .iter()
         .map(|z| if k == 'c' { NumVal::Complex(Complex64::new(r(z.re), r(z.im))) } else { NumVal::Float(r(z.re)) })

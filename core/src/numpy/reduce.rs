@@ -688,8 +688,14 @@ pub fn array_equal(a: &NdArray, b: &NdArray) -> bool {
 /// `np.isclose(a, b, rtol, atol)` elementwise and `np.allclose` (`all` of it).
 pub fn isclose(a: &NdArray, b: &NdArray, rtol: f64, atol: f64, equal_nan: bool) -> NpResult<NdArray> {
     let shape = super::broadcast::broadcast_shapes(&[a.shape(), b.shape()])?;
-    let av = a.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>()).unwrap_or_default();
-    let bv = b.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>()).unwrap_or_default();
+    let numbers = |x: &NdArray| x.broadcast_to(&shape).and_then(|x| x.to_num_vec::<Complex64>());
+    let (Some(av), Some(bv)) = (numbers(a), numbers(b)) else {
+        // NumPy computes `abs(a - b)` with `b` promoted to float: its subtraction's
+        // error is the one a user sees for text and object operands.
+        let b_float = super::ops::binary(super::BinOp::Mul, &super::ops::Arg::Array(b.clone()), &super::ops::Arg::Py(PyValue::Float(1.0)))?;
+        super::ops::binary(super::BinOp::Sub, &super::ops::Arg::Array(a.clone()), &super::ops::Arg::Py(b_float))?;
+        return Err(NpError::type_error("ufunc 'isfinite' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"));
+    };
     let out: Vec<bool> = av
         .iter()
         .zip(&bv)
