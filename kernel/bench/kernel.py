@@ -3,7 +3,8 @@
 
 Prints, for each kernel: start → first kernel_info_reply (and → the end of
 wait_for_ready, which adds 0.2 s of iopub silence), round trip of a trivial
-execute, 1000 pipelined executes, idle RSS; then ipykernel/h5lab ratios.
+execute, 1000 pipelined executes, interrupting `while True: pass` (interrupt_request
+to the execute_reply), idle RSS; then ipykernel/h5lab ratios.
 
     .tools/test-venv/bin/python kernel/bench/kernel.py [--binary PATH] [--rounds N]
 
@@ -84,6 +85,12 @@ def measure(name, rounds):
         km.shutdown_kernel()
     km, kc, _, _ = start(name)
     try:
+        # Idle with h5py and NumPy imported, as a fresh session exploring files is.
+        msg_id = kc.execute("import h5py, numpy", stop_on_error=False)
+        kc.get_shell_msg(timeout=60)
+        wait_idle(kc, msg_id)
+        time.sleep(1.0)
+        rss = psutil.Process(km.provisioner.process.pid).memory_info().rss
         code = "1"
         for _ in range(20):  # warm up
             msg_id = kc.execute(code, stop_on_error=False)
@@ -102,13 +109,18 @@ def measure(name, rounds):
             kc.get_shell_msg(timeout=60)
         wait_idle(kc, ids[-1])
         pipelined = time.perf_counter() - t
-        # Idle with h5py and NumPy imported, as a session exploring files is.
-        msg_id = kc.execute("import h5py, numpy", stop_on_error=False)
-        kc.get_shell_msg(timeout=60)
-        wait_idle(kc, msg_id)
+        interrupts = []
+        for _ in range(5):
+            msg_id = kc.execute("while True: pass", stop_on_error=False)
+            time.sleep(0.3)
+            t = time.perf_counter()
+            km.interrupt_kernel()
+            while kc.get_shell_msg(timeout=30)["parent_header"].get("msg_id") != msg_id:
+                pass
+            interrupts.append(time.perf_counter() - t)
+            wait_idle(kc, msg_id)
         time.sleep(1.0)
-        pid = km.provisioner.process.pid
-        rss = psutil.Process(pid).memory_info().rss
+        rss_loaded = psutil.Process(km.provisioner.process.pid).memory_info().rss
     finally:
         kc.stop_channels()
         km.shutdown_kernel()
@@ -117,7 +129,9 @@ def measure(name, rounds):
         "start → wait_for_ready done (median, ms)": statistics.median(readies) * 1e3,
         "execute round trip (median, ms)": statistics.median(trips) * 1e3,
         "1000 pipelined executes (s)": pipelined,
+        "interrupt `while True: pass` → reply (median, ms)": statistics.median(interrupts) * 1e3,
         "idle RSS, h5py+numpy imported (MiB)": rss / 2**20,
+        "idle RSS after the 1225 executes (MiB)": rss_loaded / 2**20,
     }
 
 

@@ -138,15 +138,8 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     // starting, and SIGINT's default action would kill it.
     let (running, interrupt) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
     let signals = Signals::install(running.clone(), interrupt.clone())?;
-    let hdf5_version = tokio::task::spawn_blocking(|| h5lab_core::hdf5::run(h5lab_core::hdf5::library_version))
-        .await
-        .map_err(|e| format!("cannot initialise HDF5: {e}"))?;
-    let codec = Arc::new(Codec::new(connection.key.as_bytes()));
-    let (iopub_handle, iopub_queue) = Iopub::channel();
-    let (prompts, prompt_queue, answers, answer_sender) = stdin::channel();
-    let executor = Executor::start(iopub_handle.clone(), prompts, answers, running, interrupt).map_err(|e| format!("cannot start the session thread: {e}"))?;
-
-    // The public ports are the guard's; the ZeroMQ sockets listen privately behind it.
+    // The public ports first, so that clients connect at once. They are the guard's;
+    // the ZeroMQ sockets listen privately behind it.
     let private = guard::PrivateDir::create().map_err(|e| format!("cannot create the sockets' directory: {e}"))?;
     let mut guards = Vec::new();
     let mut expose = async |channel: Channel, name: &'static str| -> Result<String, String> {
@@ -162,6 +155,15 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     let stdin_at = expose(Channel::Stdin, "stdin").await?;
     let iopub_at = expose(Channel::Iopub, "iopub").await?;
     let hb_at = expose(Channel::Heartbeat, "hb").await?;
+    // The public ports are listening (a client connecting now is accepted, not refused
+    // and retried 100 ms later): start HDF5 and the session.
+    let hdf5_version = tokio::task::spawn_blocking(|| h5lab_core::hdf5::run(h5lab_core::hdf5::library_version))
+        .await
+        .map_err(|e| format!("cannot initialise HDF5: {e}"))?;
+    let codec = Arc::new(Codec::new(connection.key.as_bytes()));
+    let (iopub_handle, iopub_queue) = Iopub::channel();
+    let (prompts, prompt_queue, answers, answer_sender) = stdin::channel();
+    let executor = Executor::start(iopub_handle.clone(), prompts, answers, running, interrupt).map_err(|e| format!("cannot start the session thread: {e}"))?;
     let bind_err = |name: &str, e: zeromq::ZmqError| format!("cannot bind the {name} socket: {e}");
     let mut shell_socket = RouterSocket::new();
     shell_socket.bind(&shell_at).await.map_err(|e| bind_err("shell", e))?;

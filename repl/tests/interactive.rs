@@ -183,15 +183,15 @@ fn ctrl_d_closes_the_files_written_so_h5py_reads_them() {
     let mut repl = Repl::start(dir.path());
     repl.enter("import h5py, numpy as np; f = h5py.File('kept.h5', 'w')");
     repl.wait_for("In [2]: ");
-    repl.enter("f['x'] = np.arange(6).reshape(2, 3); f['g/y'] = 'text'");
+    repl.enter("f['x'] = np.arange(6).reshape(2, 3); f['g/y'] = 'text'; f.attrs['unit'] = 'm'");
     repl.wait_for("In [3]: ");
     assert!(matches!(repl.ctrl_d(), WaitStatus::Exited(_, 0)));
     let Some(python) = support::test_python() else { return };
     let read = std::process::Command::new(python)
         .current_dir(dir.path())
-        .args(["-c", "import h5py; f = h5py.File('kept.h5', 'r'); print(f['x'][()].tolist(), f['g/y'][()])"])
+        .args(["-c", "import h5py; f = h5py.File('kept.h5', 'r'); print(f['x'][()].tolist(), f['g/y'][()], f.attrs['unit'])"])
         .output()
         .expect("python");
     assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
-    assert_eq!(String::from_utf8_lossy(&read.stdout), "[[0, 1, 2], [3, 4, 5]] b'text'\n");
+    assert_eq!(String::from_utf8_lossy(&read.stdout), "[[0, 1, 2], [3, 4, 5]] b'text' m\n");
 }

@@ -632,6 +632,19 @@ impl Interp {
             CmpOp::NotIn => return Ok(Value::Bool(!self.contains(b, a)?)),
             _ => {}
         }
+        // Sequences are equal item by item; only ordering compares the first
+        // difference (`(None, 4) == (20, 4)` is False, not a TypeError).
+        if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            let items = match (a, b) {
+                (Value::Tuple(x), Value::Tuple(y)) => Some((x.to_vec(), y.to_vec())),
+                (Value::List(x), Value::List(y)) => Some((x.snapshot(), y.snapshot())),
+                _ => None,
+            };
+            if let Some((x, y)) = items {
+                let equal = self.sequence_equal(&x, &y)?;
+                return Ok(Value::Bool(equal == (op == CmpOp::Eq)));
+            }
+        }
         if let Some(ordering) = self.builtin_ordering(a, b)? {
             return Ok(Value::Bool(match ordering {
                 None => op == CmpOp::NotEq,
@@ -701,6 +714,28 @@ impl Interp {
     fn sequence_ordering(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
         self.enter_call().map_err(|_| Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"))?;
         let result = self.sequence_ordering_inner(x, y);
+        self.leave_call();
+        result
+    }
+
+    fn sequence_equal(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        self.enter_call().map_err(|_| Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"))?;
+        let mut result = Ok(true);
+        for (p, q) in x.iter().zip(y) {
+            if p.is(q) {
+                continue;
+            }
+            match self.eq(p, q) {
+                Ok(true) => {}
+                other => {
+                    result = other;
+                    break;
+                }
+            }
+        }
         self.leave_call();
         result
     }

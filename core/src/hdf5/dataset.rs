@@ -131,6 +131,18 @@ impl Dataset {
         Dataspace::from_result(unsafe { H5Dget_space(self.id()) }, "H5Dget_space")
     }
 
+    /// Writes the dataset's cached data to the file (`H5Dflush`).
+    pub fn flush(&self) -> Result<()> {
+        // SAFETY: plain call.
+        crate::hdf5::error::check(unsafe { hdf5_sys::h5d::H5Dflush(self.id()) }, "H5Dflush")
+    }
+
+    /// Rereads the dataset's metadata from the file (`H5Drefresh`; SWMR readers).
+    pub fn refresh(&self) -> Result<()> {
+        // SAFETY: plain call.
+        crate::hdf5::error::check(unsafe { hdf5_sys::h5d::H5Drefresh(self.id()) }, "H5Drefresh")
+    }
+
     /// A copy of the dataset's datatype (`H5Dget_type`).
     pub fn datatype(&self) -> Result<Datatype> {
         // SAFETY: plain call.
@@ -349,18 +361,6 @@ impl Dataset {
         // SAFETY: valid out-pointer.
         check(unsafe { hdf5_sys::h5d::H5Dget_space_status(self.id(), &mut status) }, "H5Dget_space_status")?;
         Ok(status as i32)
-    }
-
-    /// Writes the dataset's buffers to the file (`H5Dflush`).
-    pub fn flush(&self) -> Result<()> {
-        // SAFETY: plain call.
-        check(unsafe { hdf5_sys::h5d::H5Dflush(self.id()) }, "H5Dflush")
-    }
-
-    /// Reloads the dataset's metadata from the file (`H5Drefresh`).
-    pub fn refresh(&self) -> Result<()> {
-        // SAFETY: plain call.
-        check(unsafe { hdf5_sys::h5d::H5Drefresh(self.id()) }, "H5Drefresh")
     }
 
     fn check_offset_rank(&self, offset: &[u64]) -> Result<()> {

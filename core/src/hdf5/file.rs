@@ -197,6 +197,13 @@ impl File {
         file_name(&self.handle)
     }
 
+    /// Switches a file open for writing to single-writer/multiple-reader mode
+    /// (`H5Fstart_swmr_write`).
+    pub fn start_swmr_write(&self) -> Result<()> {
+        // SAFETY: plain call.
+        crate::hdf5::error::check(unsafe { hdf5_sys::h5f::H5Fstart_swmr_write(self.handle.id()) }, "H5Fstart_swmr_write")
+    }
+
     /// The access flags the file was opened with (`H5Fget_intent`).
     pub fn intent(&self) -> Result<c_uint> {
         let mut intent = 0;

@@ -6,7 +6,7 @@ use hdf5_sys::h5i::{hid_t, H5Iget_file_id, H5Iget_name};
 
 use super::error::Result;
 use super::handle::Handle;
-use super::strings::read_string;
+use super::strings::{read_bytes, read_string};
 
 /// The kind of object an identifier refers to (H5I_type_t).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +92,12 @@ pub(crate) fn id_type(id: hid_t) -> IdType {
 /// `None` for objects without one (anonymous datasets, transient types).
 pub fn object_name(handle: &Handle) -> Result<Option<String>> {
     let name = read_string("H5Iget_name", |buf, size| unsafe { H5Iget_name(handle.id(), buf, size) })?;
+    Ok(if name.is_empty() { None } else { Some(name) })
+}
+
+/// [`object_name`] as the raw bytes HDF5 stores (names need not be UTF-8).
+pub fn object_name_bytes(handle: &Handle) -> Result<Option<Vec<u8>>> {
+    let name = read_bytes("H5Iget_name", |buf, size| unsafe { H5Iget_name(handle.id(), buf, size) })?;
     Ok(if name.is_empty() { None } else { Some(name) })
 }
 

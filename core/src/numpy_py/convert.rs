@@ -83,6 +83,14 @@ pub fn to_py_value(vm: &mut Interp, value: &Value) -> PyResult<PyValue> {
                 let items = vm.collect(value)?;
                 return Ok(PyValue::List(items.iter().map(|v| to_py_value(vm, v)).collect::<PyResult<_>>()?));
             }
+            // The array protocol: objects with `__array__()` (h5py datasets) give
+            // their data.
+            if let Some(method) = vm.getattr_opt(value, "__array__").ok().flatten() {
+                let array = vm.call(&method, crate::value::object::Args::positional(vec![]))?;
+                if let Some(a) = as_array(&array) {
+                    return Ok(PyValue::Array(a));
+                }
+            }
             held(vm, value)?
         }
         Value::Dict(_) => held(vm, value)?,

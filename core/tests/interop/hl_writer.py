@@ -34,6 +34,8 @@ f.create_dataset('zero_len', (0, 3), dtype='u2')
 f.create_dataset('gz', data=np.arange(100, dtype='i4').reshape(10, 10), chunks=(5, 5), compression='gzip', compression_opts=7, shuffle=True, fletcher32=True)
 f.create_dataset('gz_default', data=np.arange(50.0), compression='gzip')
 f.create_dataset('lzf', data=np.arange(3000, dtype='i4') % 17, chunks=(700,), compression='lzf', shuffle=True)
+f.create_dataset('scaled', data=np.linspace(0, 10, 40), scaleoffset=3)
+f.create_dataset('scaled_int', data=np.arange(500, dtype='i8') * 3, scaleoffset=True, compression='gzip')
 f.create_dataset('lzf_raw', data=(np.arange(64, dtype='u2') * 7919) % 65521, compression='lzf')
 r = f.create_dataset('resizable', (4,), maxshape=(None,), dtype='i8', fillvalue=-1)
 r[:2] = [10, 20]
@@ -42,6 +44,8 @@ f.create_dataset('fill', (3,), dtype='f4', fillvalue=1.5)
 refs = f.create_dataset('refs', (3,), dtype=h5py.ref_dtype)
 refs[0] = f['ints'].ref
 refs[1] = f['gz'].ref
+vrefs = f.create_dataset('vlen_refs', (2,), dtype=h5py.vlen_dtype(h5py.ref_dtype))
+vrefs[0] = np.array([f['ints'].ref, f['floats'].ref], dtype=h5py.ref_dtype)
 regions = f.create_dataset('regions', (1,), dtype=h5py.regionref_dtype)
 regions[0] = f['gz'].regionref[2:4, 5:]
 links = f.create_group('links')

@@ -33,7 +33,9 @@ pub struct DatasetSpec {
 impl DatasetSpec {
     /// A dataset made from data alone (`group[name] = data`).
     pub fn from_data(data: Value) -> DatasetSpec {
-        DatasetSpec { data: Some(data), ..DatasetSpec::default() }
+        // `create_dataset(None, data=None)`: no data at all.
+        let data = (!data.is_none()).then_some(data);
+        DatasetSpec { data, ..DatasetSpec::default() }
     }
 }
 
@@ -241,6 +243,32 @@ pub fn guess_chunk(shape: &[u64], typesize: usize) -> PyResult<Vec<u64>> {
     Ok(chunks.into_iter().map(|c| c as u64).collect())
 }
 
+/// `scaleoffset=` checked as `filters.fill_dcpl` checks it: the scale factor (None when
+/// not asked for).
+fn scaleoffset_of(vm: &mut Interp, value: Option<&Value>, dtype: &DType, fletcher32: bool) -> PyResult<Option<i32>> {
+    let Some(value) = value.filter(|v| !matches!(v, Value::None)) else { return Ok(None) };
+    let is_true = matches!(value, Value::Bool(true));
+    let factor = vm.index_value(value, "an integer is required")?;
+    if factor < 0 {
+        return Err(Exc::value_error("scale factor must be >= 0"));
+    }
+    let factor = if dtype.is_float() {
+        if is_true {
+            return Err(Exc::value_error("integer scaleoffset must be provided for floating point types"));
+        }
+        factor
+    } else if dtype.is_integer() {
+        // SO_INT_MINBITS_DEFAULT for `True`.
+        if is_true { 0 } else { factor }
+    } else {
+        return Err(Exc::type_error("scale/offset filter only supported for integer and floating-point types"));
+    };
+    if fletcher32 {
+        return Err(Exc::value_error("fletcher32 cannot be used with potentially lossy scale/offset filter"));
+    }
+    Ok(Some(factor as i32))
+}
+
 /// The dataset creation property list (`filters.fill_dcpl`).
 fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Options, maxshape: Option<&[Option<u64>]>) -> PyResult<PropertyList> {
     let dcpl = PropertyList::create(vm.lib(), PlistClass::DatasetCreate).map_err(Exc::from_hdf5)?;
@@ -271,12 +299,8 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
         compression_opts = Some(Value::Int(level));
         compression = Some(Value::str("gzip"));
     }
-    if opts.get("scaleoffset").is_some() {
-        return Err(Exc::not_implemented("h5py.Group.create_dataset(scaleoffset=...)"));
-    }
-    if opts.get("external").is_some() {
-        return Err(Exc::not_implemented("h5py.Group.create_dataset(external=...)"));
-    }
+    let scaleoffset_given = opts.get("scaleoffset").is_some_and(|v| !matches!(v, Value::None));
+    let external = super::external::entries(vm, opts.get("external"))?;
     let chunks_given = match chunks {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -285,7 +309,7 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
         Some(s) if !s.is_empty() => s,
         other => {
             let what = if other.is_none() { "Empty" } else { "Scalar" };
-            if chunks_given || compression.is_some() || compression_opts.is_some() || shuffle || fletcher32 {
+            if chunks_given || compression.is_some() || compression_opts.is_some() || shuffle || fletcher32 || scaleoffset_given {
                 return Err(Exc::type_error(format!("{what} datasets don't support chunk/filter options")));
             }
             if maxshape.is_some_and(|m| !m.is_empty()) {
@@ -337,9 +361,11 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
         Some(Value::Str(s)) => return Err(Exc::value_error(format!("Compression filter \"{s}\" is unavailable"))),
         Some(other) => return Err(Exc::not_implemented(format!("h5py.Group.create_dataset(compression={})", vm.repr(other)?))),
     };
+    let scaleoffset = scaleoffset_of(vm, opts.get("scaleoffset"), dtype, fletcher32)?;
     let lzf = matches!(&compression, Some(Value::Str(s)) if &**s == "lzf");
     let wants_chunks = matches!(chunks, Some(Value::Bool(true)))
-        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || lzf || maxshape.is_some()));
+        || (chunks.is_none()
+            && (shuffle || fletcher32 || gzip_level.is_some() || lzf || (maxshape.is_some() && external.is_empty()) || scaleoffset.is_some()));
     let chunk_shape = if wants_chunks { Some(guess_chunk(shape, dtype.itemsize())?) } else { chunk_shape };
     if let Some(c) = &chunk_shape {
         let limit: Vec<u64> = match maxshape {
@@ -371,6 +397,11 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
     }
     if shuffle {
         dcpl.set_shuffle().map_err(Exc::from_hdf5)?;
+    }
+    super::external::apply(&dcpl, &external)?;
+    // Scale-offset comes before shuffle and compression.
+    if let Some(factor) = scaleoffset {
+        dcpl.set_scaleoffset(dtype.is_integer(), factor).map_err(Exc::from_hdf5)?;
     }
     if lzf {
         // Optional, as h5py sets it: a chunk LZF cannot shrink is stored as it is.
@@ -408,9 +439,12 @@ pub fn new_dataset(vm: &mut Interp, parent: &Handle, name: Option<&[u8]>, spec: 
         (Some(d), None) => Some(crate::numpy_py::to_dtype(vm, d)?),
         (None, None) => None,
     };
+    // `data=h5py.Empty(dtype)`: a null dataspace of that dtype.
+    let empty = spec.data.as_ref().and_then(|d| d.downcast::<super::empty::Empty>()).map(|e| e.dtype.clone());
+    let specified = specified.or(empty.clone());
     let data = match &spec.data {
-        Some(d) => Some(array_for_new_object(vm, d, specified.as_ref())?),
-        None => None,
+        Some(d) if empty.is_none() => Some(array_for_new_object(vm, d, specified.as_ref())?),
+        _ => None,
     };
     let shape: Option<Vec<u64>> = match (&spec.shape, &data) {
         (None, None) => {
@@ -445,6 +479,10 @@ pub fn new_dataset(vm: &mut Interp, parent: &Handle, name: Option<&[u8]>, spec: 
     };
     let dcpl = fill_dcpl(vm, shape.as_deref(), &dtype, &opts, maxshape.as_deref())?;
     if let Some(fill) = opts.get("fillvalue") {
+        // h5py passes `numpy.array(fillvalue)` to HDF5, which has no type for text.
+        if let Some(given) = crate::numpy_py::to_array(vm, fill, None).ok().filter(|a| matches!(a.dtype().kind(), Kind::Str(_))) {
+            return Err(Exc::type_error(format!("No conversion path for dtype: {}", given.dtype().repr())));
+        }
         let fill = crate::numpy_py::to_array(vm, fill, Some(&dtype))?;
         let bytes = super::data::element_bytes(&fill, &dtype)?;
         dcpl.set_fill_value(&tid, &bytes).map_err(Exc::from_hdf5)?;
@@ -506,7 +544,13 @@ pub fn require_dataset(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<
     let existing = super::group::getitem(vm, obj, b.req(0))?;
     let Some(dset) = existing.downcast::<HlObject>().filter(|o| o.kind == HlKind::Dataset) else {
         let class = existing.downcast::<HlObject>().map(|o| super::class_of(o.kind).name.clone()).unwrap_or_default();
-        return Err(Exc::type_error(format!("Incompatible object ({class}) already exists")));
+        let error = Exc::type_error(format!("Incompatible object ({class}) already exists"));
+        // h5py raises it `from` the KeyError of opening the object as a dataset.
+        if let Err(e) = Dataset::open(&obj.handle(), encode_name(b.req(0))?.0, None) {
+            *error.0.cause.borrow_mut() = Some(Exc::from_hdf5(e));
+            error.0.suppress_context.set(true);
+        }
+        return Err(error);
     };
     let shape = shape_of(vm, b.req(1))?;
     let existing_shape = super::dataset::shape(dset)?;

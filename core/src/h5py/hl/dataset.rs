@@ -23,20 +23,35 @@ use crate::value::Value;
 
 /// Dataset attributes and methods (for `dir` and completion).
 pub const ATTRIBUTES: &[&str] = &[
+    "asstr",
+    "astype",
     "chunks",
     "compression",
     "compression_opts",
+    "dims",
     "dtype",
+    "external",
+    "fields",
     "fillvalue",
+    "filter_ids",
+    "filter_names",
     "fletcher32",
+    "flush",
+    "is_scale",
+    "is_virtual",
+    "iter_chunks",
     "len",
     "maxshape",
     "nbytes",
     "ndim",
+    "read_direct",
+    "refresh",
+    "resize",
     "scaleoffset",
     "shape",
     "shuffle",
     "size",
+    "write_direct",
 ];
 
 /// `h5py.Dataset(dsid)`.
@@ -78,12 +93,9 @@ pub fn repr(vm: &mut Interp, obj: &HlObject) -> PyResult<String> {
     if !obj.is_open() {
         return Ok("<Closed HDF5 dataset>".into());
     }
-    let name = match obj.name()? {
+    let name = match obj.shown_name(true)? {
         None => "(anonymous)".to_string(),
-        Some(n) => {
-            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
-            format!("\"{}\"", if base.is_empty() { "/" } else { &base })
-        }
+        Some(base) => format!("\"{base}\""),
     };
     let shape = if is_null(obj)? { "None".to_string() } else { vm.repr(&ints(&shape(obj)?))? };
     Ok(format!("<HDF5 dataset {name}: shape {shape}, type \"{}\">", dtype(obj)?.type_str()))
@@ -126,8 +138,11 @@ fn element(array: NdArray) -> PyResult<Value> {
 
 /// Writes into a selection, converting lists with the dataset's dtype and letting
 /// HDF5 convert arrays; a value smaller than the selection is broadcast.
-pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, value: Value) -> PyResult<()> {
+pub fn setitem(vm: &mut Interp, obj: &HlObject, this: &Value, key: &Value, value: Value) -> PyResult<()> {
     let items = select::key_items(key);
+    if items.iter().any(|v| matches!(v, Value::Str(_))) {
+        return super::dswrite::write_field(vm, obj, this, &items, value);
+    }
     let dtype = dtype(obj)?;
     let ds = handle(obj);
     let shape = shape(obj)?;
@@ -158,7 +173,7 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, valu
 
 /// Broadcasts a value to a selection's shape as h5py does (leading axes may be added;
 /// a size-1 axis repeats), or fails with `Can't broadcast (2,) -> (4,)`.
-fn broadcast_to(array: &NdArray, target: &[usize]) -> PyResult<NdArray> {
+pub fn broadcast_to(array: &NdArray, target: &[usize]) -> PyResult<NdArray> {
     let source = array.shape().to_vec();
     if source == target {
         return Ok(array.clone());
@@ -236,9 +251,52 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
             let array = crate::numpy::create::frombuffer(&bytes, &dt, 1, 0).map_err(np_error)?;
             element(array.reshape(&[]).map_err(np_error)?)?
         }
+        "is_virtual" => {
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            Value::Bool(dcpl.layout().map_err(Exc::from_hdf5)? == Layout::Virtual)
+        }
+        "is_scale" => Value::Bool(is_scale(vm, obj)?),
+        "filter_ids" | "filter_names" => {
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            let filters = dcpl.filters().map_err(Exc::from_hdf5)?;
+            Value::tuple(
+                filters
+                    .into_iter()
+                    .map(|f| if name == "filter_ids" { Value::Int(f.id as i64) } else { Value::str(f.name) })
+                    .collect(),
+            )
+        }
+        "dims" => return Err(Exc::not_implemented("h5py.Dataset.dims (dimension scales)")),
+        "external" => {
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            let files = dcpl.external_files().map_err(Exc::from_hdf5)?;
+            if files.is_empty() {
+                Value::None
+            } else {
+                Value::list(
+                    files
+                        .into_iter()
+                        .map(|(name, offset, size)| Value::tuple(vec![Value::str(name), Value::Int(offset), Value::from_bigint(num_bigint::BigInt::from(size))]))
+                        .collect(),
+                )
+            }
+        }
         _ if super::dsmethods::METHODS.contains(&name) => NativeMethod::value(this, name, super::dsmethods::call),
         _ => return Ok(None),
     }))
+}
+
+/// `h5ds.is_scale`: whether the dataset's `CLASS` attribute says `DIMENSION_SCALE`.
+fn is_scale(vm: &mut Interp, obj: &HlObject) -> PyResult<bool> {
+    if !crate::hdf5::attribute::exists(&obj.handle(), b"CLASS").map_err(Exc::from_hdf5)? {
+        return Ok(false);
+    }
+    let value = vm.getitem(&super::attrs::manager(obj.id.clone()), &Value::str("CLASS"))?;
+    Ok(match &value {
+        Value::Bytes(b) => &**b == b"DIMENSION_SCALE",
+        Value::Str(s) => &**s == "DIMENSION_SCALE",
+        other => vm.str(other)? == "b'DIMENSION_SCALE'",
+    })
 }
 
 fn filter_property(obj: &HlObject, name: &str) -> PyResult<Value> {

@@ -26,7 +26,8 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
 
 /// The committed type behind the object.
 pub fn handle(obj: &HlObject) -> PyResult<Datatype> {
-    Datatype::from_handle(obj.handle()).ok_or_else(|| Exc::value_error("Not a datatype identifier"))
+    // A closed one keeps h5py's id 0, and HDF5 reports "not a datatype" on use.
+    Ok(Datatype::from_handle(obj.handle()).unwrap_or_else(|| Datatype::from_handle_unchecked(obj.handle())))
 }
 
 /// `Datatype.dtype`.
@@ -39,12 +40,9 @@ pub fn repr(obj: &HlObject) -> PyResult<String> {
     if !obj.is_open() {
         return Ok("<Closed HDF5 named type>".into());
     }
-    let name = match obj.name()? {
+    let name = match obj.shown_name(true)? {
         None => "(\"anonymous\")".to_string(),
-        Some(n) => {
-            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
-            format!("\"{}\"", if base.is_empty() { "/" } else { &base })
-        }
+        Some(base) => format!("\"{base}\""),
     };
     Ok(format!("<HDF5 named type {name} (dtype {})>", dtype(obj)?.type_str()))
 }

@@ -12,7 +12,7 @@ use crate::value::object::Args;
 use crate::value::Value;
 
 /// The method names a dataset answers to.
-pub const METHODS: &[&str] = &["asstr", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
+pub const METHODS: &[&str] = &["__array__", "asstr", "flush", "make_scale", "refresh", "virtual_sources", "astype", "fields", "iter_chunks", "len", "read_direct", "resize", "write_direct"];
 
 /// Calls `dset.<name>(...)`.
 pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<Value> {
@@ -21,6 +21,24 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
         "len" => {
             method("Dataset.len", args, &[], 0)?;
             Ok(Value::Int(super::dataset::len(vm, obj, this)? as i64))
+        }
+        "__array__" => {
+            let b = method("Dataset.__array__", args, &["dtype", "copy"], 0)?;
+            array(vm, this, obj, b.get(0), b.get(1))
+        }
+        "flush" | "refresh" => {
+            method(&format!("Dataset.{name}"), args, &[], 0)?;
+            let ds = handle(obj);
+            if name == "flush" { ds.flush() } else { ds.refresh() }.map_err(Exc::from_hdf5)?;
+            Ok(Value::None)
+        }
+        "virtual_sources" => {
+            method("Dataset.virtual_sources", args, &[], 0)?;
+            let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
+            if dcpl.layout().map_err(Exc::from_hdf5)? != Layout::Virtual {
+                return Err(Exc::new(crate::value::exception::ExcKind::RuntimeError, "Not a virtual dataset"));
+            }
+            Err(Exc::not_implemented("h5py.Dataset.virtual_sources"))
         }
         "astype" => {
             let b = method("Dataset.astype", args, &["dtype"], 1)?;
@@ -52,6 +70,26 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
             iter_chunks(vm, obj, b.get(0))
         }
         _ => Err(Exc::not_implemented(format!("h5py.Dataset.{name}"))),
+    }
+}
+
+/// `dset.__array__(dtype=None, copy=None)`: the whole dataset read into a new array.
+fn array(vm: &mut Interp, this: &Value, obj: &HlObject, dtype: Option<&Value>, copy: Option<&Value>) -> PyResult<Value> {
+    if matches!(copy, Some(Value::Bool(false))) {
+        return Err(Exc::value_error(
+            "Dataset.__array__ received copy=False but memory allocation cannot be avoided on read",
+        ));
+    }
+    let data = match dtype.filter(|d| !matches!(d, Value::None)) {
+        Some(d) => {
+            let view = dsviews::astype(vm, this, obj, d)?;
+            vm.getitem(&view, &ellipsis())?
+        }
+        None => super::dsread::getitem(vm, obj, &ellipsis(), None)?,
+    };
+    match crate::numpy_py::as_array(&data) {
+        Some(_) => Ok(data),
+        None => Ok(crate::numpy_py::array_value(crate::numpy_py::to_array(vm, &data, None)?)),
     }
 }
 
@@ -121,10 +159,17 @@ fn read_direct(vm: &mut Interp, this: &Value, obj: &HlObject, dest: &Value, sour
         return Err(Exc::type_error("Empty datasets have no numpy representation"));
     }
     let Some(array) = crate::numpy_py::as_array(dest) else {
-        return Err(Exc::type_error(format!("expected a numpy array, not {}", vm.repr(dest)?)));
+        let class = crate::value::types::type_of(dest);
+        return Err(Exc::attribute_error(format!("'{}' object has no attribute 'shape'", class.name)));
     };
     let view = dsviews::astype(vm, this, obj, &crate::numpy_py::dtype::dtype_value(array.dtype().clone()))?;
     let data = vm.getitem(&view, &key_or_all(source_sel))?;
+    // h5py broadcasts the source selection over the destination's by its own rules.
+    let region = vm.getitem(dest, &key_or_all(dest_sel))?;
+    let data = match (crate::numpy_py::as_array(&data), crate::numpy_py::as_array(&region)) {
+        (Some(d), Some(r)) => crate::numpy_py::array_value(super::dataset::broadcast_to(&d, r.shape())?),
+        _ => data,
+    };
     vm.setitem(dest, &key_or_all(dest_sel), data)?;
     Ok(Value::None)
 }

@@ -3,6 +3,7 @@
 
 use super::objdata::{self, Target};
 use super::select::Selection;
+use super::HlObject;
 use crate::eval::Interp;
 use crate::hdf5::Dataset;
 use crate::numpy::storage::Buffer;
@@ -92,4 +93,52 @@ pub fn for_file_dtype(array: NdArray, dtype: &DType) -> PyResult<NdArray> {
         }
     }
     Ok(array)
+}
+
+/// `dset[..., 'field'] = value` (or several names with a compound value): the named
+/// fields of the selection take the value's, the other fields keep theirs (h5py
+/// writes through a memory type of those fields alone; here the selection is read,
+/// the fields set, and the selection written).
+pub fn write_field(vm: &mut Interp, obj: &HlObject, this: &Value, items: &[Value], value: Value) -> PyResult<()> {
+    let names: Vec<String> =
+        items.iter().filter_map(|v| if let Value::Str(s) = v { Some(s.to_string()) } else { None }).collect();
+    let file_dtype = super::dataset::dtype(obj)?;
+    let Some(layout) = file_dtype.struct_layout() else {
+        return Err(Exc::type_error("Illegal slicing argument (not a compound dataset)"));
+    };
+    let known = |n: &String| layout.fields.iter().any(|f| &f.name == n);
+    if let [name] = names.as_slice() {
+        if !known(name) {
+            return Err(Exc::value_error(format!("No such field for indexing: {name}")));
+        }
+    }
+    let missing: Vec<String> = names.iter().filter(|n| !known(n)).map(|n| format!("\"{n}\"")).collect();
+    if !missing.is_empty() {
+        return Err(Exc::value_error(format!("Illegal slicing argument (fields {} not in dataset type)", missing.join(", "))));
+    }
+    let rest = Value::tuple(items.iter().filter(|v| !matches!(v, Value::Str(_))).cloned().collect());
+    let current = super::dsread::getitem(vm, obj, &rest, None)?;
+    let array = match crate::numpy_py::as_array(&current) {
+        Some(a) => a,
+        None => crate::numpy_py::to_array(vm, &current, Some(&file_dtype))?,
+    };
+    let holder = crate::numpy_py::array_value(array);
+    if let [name] = names.as_slice() {
+        vm.setitem(&holder, &Value::str(name), value)?;
+    } else {
+        // Several names: a compound value gives its fields of those names; anything
+        // else is taken as the dataset's compound first.
+        let source = match crate::numpy_py::as_array(&value) {
+            Some(a) if a.dtype().struct_layout().is_some() => a,
+            _ => crate::numpy_py::to_array(vm, &value, Some(&file_dtype))?,
+        };
+        let present: Vec<String> =
+            source.dtype().struct_layout().map(|l| l.fields.iter().map(|f| f.name.clone()).collect()).unwrap_or_default();
+        let source = crate::numpy_py::array_value(source);
+        for field in layout.fields.iter().filter(|f| names.contains(&f.name) && present.contains(&f.name)) {
+            let part = vm.getitem(&source, &Value::str(&field.name))?;
+            vm.setitem(&holder, &Value::str(&field.name), part)?;
+        }
+    }
+    super::dataset::setitem(vm, obj, this, &rest, holder)
 }

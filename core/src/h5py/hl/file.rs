@@ -61,16 +61,28 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
         Some(Value::Str(s)) => s.to_string(),
         Some(_) => String::new(),
     };
-    for (i, what) in [(10, "fs_strategy"), (13, "fs_page_size"), (14, "page_buf_size"), (20, "meta_block_size")] {
-        if b.get(i).is_some() {
-            return Err(Exc::not_implemented(format!("h5py.File({what}=...)")));
-        }
-    }
-    if b.get(17).is_some() {
-        return Err(Exc::not_implemented("h5py.File(locking=...)"));
-    }
     let fapl = make_fapl(vm, &b.slots, b.get(2), b.get(3), b.extra.clone())?;
+    if let Some(size) = b.get(20).filter(|v| !matches!(v, Value::None)) {
+        let size = vm.index_value(size, "an integer is required")?;
+        if size < 0 {
+            return Err(Exc::overflow("can't convert negative value to size_t"));
+        }
+        fapl.set_meta_block_size(size as u64).map_err(Exc::from_hdf5)?;
+    }
+    if let Some(locking) = b.get(17).filter(|v| !matches!(v, Value::None)) {
+        let (use_locking, ignore) = match locking {
+            Value::Bool(false) => (false, false),
+            Value::Bool(true) => (true, false),
+            Value::Str(s) if &**s == "false" => (false, false),
+            Value::Str(s) if &**s == "true" => (true, false),
+            Value::Str(s) if &**s == "best-effort" => (true, true),
+            other => return Err(Exc::value_error(format!("Unsupported locking value: {}", vm.str(other)?))),
+        };
+        fapl.set_file_locking(use_locking, ignore).map_err(Exc::from_hdf5)?;
+    }
     let fcpl = make_fcpl(vm, b.get(9), b.get(21))?;
+    super::filespace::apply_strategy(vm, &fcpl, b.get(10), b.get(11), b.get(12), b.get(13))?;
+    super::filespace::apply_page_buffer(vm, &fapl, b.get(14), b.get(15), b.get(16))?;
     let userblock = match b.get(4) {
         Some(v) => Some(vm.index_value(v, "User block size must be an integer").map_err(|_| {
             Exc::value_error("User block size must be an integer")
@@ -289,6 +301,15 @@ fn make_fid(vm: &mut Interp, name: &[u8], mode: &str, fapl: &PropertyList, fcpl:
     result.map_err(Exc::from_hdf5)
 }
 
+/// `f.swmr_mode = value`: switches a file open for writing to SWMR mode; there is
+/// no switching back.
+pub fn set_swmr_mode(vm: &mut Interp, obj: &HlObject, value: &Value) -> PyResult<()> {
+    if !vm.truthy(value)? {
+        return Err(Exc::value_error("It is not possible to forcibly switch SWMR mode off."));
+    }
+    file_handle(obj).start_swmr_write().map_err(Exc::from_hdf5)
+}
+
 fn file_handle(obj: &HlObject) -> File {
     File::from_handle(obj.handle()).unwrap_or_else(|| File::from_handle_unchecked(obj.handle()))
 }
@@ -347,6 +368,10 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
         "userblock_size" => {
             let fcpl = file_handle(obj).create_plist().map_err(Exc::from_hdf5)?;
             Value::Int(fcpl.userblock().map_err(Exc::from_hdf5)? as i64)
+        }
+        "meta_block_size" => {
+            let fapl = file_handle(obj).access_plist().map_err(Exc::from_hdf5)?;
+            Value::Int(fapl.meta_block_size().map_err(Exc::from_hdf5)? as i64)
         }
         "swmr_mode" => {
             let intent = file_handle(obj).intent().map_err(Exc::from_hdf5)?;

@@ -22,9 +22,12 @@ use crate::value::Value;
 
 /// Group methods and properties (for `dir` and completion).
 pub const METHODS: &[&str] = &[
+    "build_virtual_dataset",
     "copy",
     "create_dataset",
+    "create_dataset_like",
     "create_group",
+    "create_virtual_dataset",
     "get",
     "items",
     "keys",
@@ -100,7 +103,7 @@ pub fn repr(_vm: &mut Interp, obj: &HlObject, _this: &Value) -> PyResult<String>
     if !obj.is_open() {
         return Ok("<Closed HDF5 group>".into());
     }
-    let name = match obj.name()? {
+    let name = match obj.shown_name(false)? {
         Some(n) => format!("\"{n}\""),
         None => "(anonymous)".into(),
     };
@@ -223,7 +226,8 @@ pub fn contains(_vm: &mut Interp, obj: &HlObject, item: &Value) -> PyResult<bool
 pub fn iter(_vm: &mut Interp, obj: &HlObject) -> PyResult<Value> {
     let names = member_bytes(obj)?;
     let mut names = names.into_iter();
-    Ok(NativeIterator::value("generator", move |_vm| Ok(names.next().map(decode_name))))
+    let inner = NativeIterator::value("generator", move |_vm| Ok(names.next().map(decode_name)));
+    Ok(super::method::generator("Group.__iter__", inner))
 }
 
 /// Group attributes and methods; `None` for unknown names.
@@ -254,6 +258,7 @@ fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResul
             }
         }
         "create_dataset" => super::create::create_dataset(vm, obj, args),
+        "create_dataset_like" => create_dataset_like(vm, this, args),
         "require_dataset" => super::create::require_dataset(vm, obj, args),
         "get" => get(vm, obj, args),
         "keys" | "values" | "items" => {
@@ -414,6 +419,38 @@ fn move_link(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
     let handle = obj.handle();
     link::move_link(&handle, &source, &handle, &dest, Some(&lcpl)).map_err(Exc::from_hdf5)?;
     Ok(Value::None)
+}
+
+/// `create_dataset_like(name, other, **kwupdate)`: a dataset with `other`'s shape,
+/// dtype, chunks, filters, fill value, time and order tracking (and maxshape when it
+/// differs from the shape), any of them overridden by keywords.
+fn create_dataset_like(vm: &mut Interp, this: &Value, args: Args) -> PyResult<Value> {
+    let sig = Signature { name: "Group.create_dataset_like", params: &["name", "other"], required: 2, method: true, var_keywords: true };
+    let b = sig.bind(args)?;
+    let other = b.req(1).clone();
+    let mut keywords = b.extra.clone();
+    let set_default = |keywords: &mut Vec<(Rc<str>, Value)>, key: &str, value: Value| {
+        if !keywords.iter().any(|(k, _)| &**k == key) {
+            keywords.push((Rc::from(key), value));
+        }
+    };
+    for key in ["shape", "dtype", "chunks", "compression", "compression_opts", "scaleoffset", "shuffle", "fletcher32", "fillvalue"] {
+        if !keywords.iter().any(|(k, _)| &**k == key) {
+            let value = vm.getattr(&other, key)?;
+            set_default(&mut keywords, key, value);
+        }
+    }
+    let Some(source) = other.downcast::<HlObject>() else {
+        return Err(Exc::attribute_error(format!("'{}' object has no attribute 'id'", crate::value::object::type_display_name(&other))));
+    };
+    let dcpl = super::dataset::handle(source).create_plist().map_err(Exc::from_hdf5)?;
+    set_default(&mut keywords, "track_times", Value::Bool(dcpl.obj_track_times().map_err(Exc::from_hdf5)?));
+    set_default(&mut keywords, "track_order", Value::Bool(dcpl.attr_creation_order().map_err(Exc::from_hdf5)? > 0));
+    let (shape, maxshape) = (vm.getattr(&other, "shape")?, vm.getattr(&other, "maxshape")?);
+    if !vm.eq(&maxshape, &shape)? {
+        set_default(&mut keywords, "maxshape", maxshape);
+    }
+    vm.call_method(this, "create_dataset", Args { positional: vec![b.req(0).clone()], keywords })
 }
 
 /// Whether a value is an open or closed group-like high-level object.

@@ -15,7 +15,9 @@ pub mod datatype;
 pub mod dtypes;
 pub mod config;
 pub mod empty;
+pub mod external;
 pub mod file;
+pub mod filespace;
 pub mod group;
 pub mod links;
 pub mod method;
@@ -94,6 +96,39 @@ impl HlObject {
             };
         }
         Ok(attrs::manager(self.id.clone()))
+    }
+
+    /// The path it was opened by as HDF5 stores it (None for anonymous or closed
+    /// objects).
+    pub fn name_bytes(&self) -> PyResult<Option<Vec<u8>>> {
+        if !self.is_open() {
+            return Ok(None);
+        }
+        if self.kind == HlKind::File {
+            return Ok(Some(b"/".to_vec()));
+        }
+        ident::object_name_bytes(&self.handle()).map_err(Exc::from_hdf5)
+    }
+
+    /// The name as a repr shows it inside quotes (the whole path, or with `basename`
+    /// its last part, `/` for the root): text, or the bytes' repr when the name is not
+    /// UTF-8 (h5py's `_d` leaves such names as bytes).
+    pub fn shown_name(&self, basename: bool) -> PyResult<Option<String>> {
+        let Some(name) = self.name_bytes()? else { return Ok(None) };
+        let name = if basename {
+            let trimmed = name.strip_suffix(b"/").unwrap_or(&name);
+            let base = match trimmed.iter().rposition(|&c| c == b'/') {
+                Some(i) => trimmed[i + 1..].to_vec(),
+                None => trimmed.to_vec(),
+            };
+            if base.is_empty() { b"/".to_vec() } else { base }
+        } else {
+            name
+        };
+        Ok(Some(match String::from_utf8(name) {
+            Ok(s) => s,
+            Err(e) => crate::value::bytes::repr(e.as_bytes()),
+        }))
     }
 
     /// `obj.name`: the path it was opened by (None for anonymous objects).
@@ -185,7 +220,7 @@ impl PyObject for HlObject {
     fn getattr(&self, vm: &mut Interp, this: &Value, name: &str) -> PyResult<Option<Value>> {
         match name {
             "id" => return Ok(Some(self.id.clone())),
-            "name" => return Ok(Some(self.name()?.map_or(Value::None, Value::str))),
+            "name" => return Ok(Some(self.name_bytes()?.map_or(Value::None, decode_name))),
             "file" => return Ok(Some(file::file_of(vm, self)?)),
             "parent" => return group::parent(vm, self).map(Some),
             "attrs" => return self.attrs(vm).map(Some),
@@ -202,6 +237,16 @@ impl PyObject for HlObject {
             HlKind::Dataset => dataset::getattr(vm, self, this, name),
             HlKind::Datatype => datatype::getattr(self, name),
         }
+    }
+
+    fn setattr(&self, vm: &mut Interp, this: &Value, name: &str, value: Value) -> PyResult<()> {
+        if self.kind == HlKind::File && name == "swmr_mode" {
+            return file::set_swmr_mode(vm, self, &value);
+        }
+        Err(Exc::attribute_error(format!(
+            "'{}' object has no attribute '{name}'",
+            crate::value::object::type_display_name(this)
+        )))
     }
 
     fn dir(&self) -> Vec<String> {
@@ -256,6 +301,8 @@ impl PyObject for HlObject {
     fn delitem(&self, vm: &mut Interp, _this: &Value, key: &Value) -> PyResult<()> {
         match self.kind {
             HlKind::File | HlKind::Group => group::delitem(vm, self, key),
+            // h5py's Dataset has no __delitem__; Python looks it up and fails so.
+            HlKind::Dataset => Err(Exc::attribute_error("__delitem__")),
             _ => Err(Exc::type_error(format!("'{}' object doesn't support item deletion", class_of(self.kind).name))),
         }
     }

@@ -107,13 +107,28 @@ fn read_refs(vm: &mut Interp, target: Target<'_>, kind: ReferenceKind, count: us
     let mem = memory_type(vm, &TypeDescription::Reference(kind))?;
     let size = refs::size(kind);
     let raw = read_raw(vm, target, &mem, count, size)?;
-    raw.chunks_exact(size)
+    ref_values(vm, &raw, kind)
+}
+
+/// `h5py.Reference` objects of stored references.
+fn ref_values(vm: &mut Interp, raw: &[u8], kind: ReferenceKind) -> PyResult<Vec<PyValue>> {
+    raw.chunks_exact(refs::size(kind))
         .map(|chunk| crate::numpy_py::to_py_value(vm, &Reference::value(kind, chunk.to_vec())))
         .collect()
 }
 
+/// The reference kind of a reference dtype (`h5py.ref_dtype`, `regionref_dtype`).
+fn ref_kind(dtype: &DType) -> Option<ReferenceKind> {
+    match dtype.metadata() {
+        Some(Metadata::ObjectRef) => Some(ReferenceKind::Object),
+        Some(Metadata::RegionRef) => Some(ReferenceKind::Region),
+        _ => None,
+    }
+}
+
 fn read_sequences(vm: &mut Interp, target: Target<'_>, base: &DType, count: usize) -> PyResult<Vec<PyValue>> {
-    if is_object(base) {
+    let refs_of = ref_kind(base);
+    if is_object(base) && refs_of.is_none() {
         return Err(Exc::not_implemented("reading nested variable-length data"));
     }
     let base_desc = hdf5_type_of(base)?;
@@ -129,7 +144,10 @@ fn read_sequences(vm: &mut Interp, target: Target<'_>, base: &DType, count: usiz
     let mut out = Vec::with_capacity(count);
     for slot in detached.bytes.chunks_exact(16) {
         let (n, bytes) = detached.sequence_at(slot).map_err(Exc::from_hdf5)?;
-        let array = if n == 0 {
+        let array = if let Some(kind) = refs_of {
+            let values = ref_values(vm, bytes.get(..n * refs::size(kind)).unwrap_or(bytes), kind)?;
+            NdArray::from_buffer(Buffer::Object(values.into()), vec![n], base.clone())
+        } else if n == 0 {
             NdArray::zeros(&[0], base).map_err(np_error)?
         } else {
             crate::numpy::create::frombuffer(bytes, base, n as i64, 0).map_err(np_error)?
@@ -172,14 +190,8 @@ fn write_strings(vm: &mut Interp, target: Target<'_>, space: Option<&Dataspace>,
             PyValue::Bytes(b) => b.clone(),
             PyValue::Scalar(crate::numpy::Scalar::Bytes(b)) => b.clone(),
             PyValue::Scalar(crate::numpy::Scalar::Str(s)) => s.as_bytes().to_vec(),
-            other => {
-                let type_name = match other {
-                    PyValue::Int(_) => "int".to_string(),
-                    PyValue::Float(_) => "float".to_string(),
-                    PyValue::None => "NoneType".to_string(),
-                    _ => "object".to_string(),
-                };
-                return Err(Exc::type_error(format!("Can't implicitly convert non-string objects to strings (got {type_name})")));
+            _ => {
+                return Err(Exc::type_error("Can't implicitly convert non-string objects to strings"));
             }
         });
     }
@@ -193,14 +205,19 @@ fn write_strings(vm: &mut Interp, target: Target<'_>, space: Option<&Dataspace>,
 }
 
 fn write_sequences(vm: &mut Interp, target: Target<'_>, space: Option<&Dataspace>, items: &[PyValue], base: &DType) -> PyResult<()> {
-    if is_object(base) {
+    let refs_of = ref_kind(base);
+    if is_object(base) && refs_of.is_none() {
         return Err(Exc::not_implemented("writing nested variable-length data"));
     }
     let mut owned: Vec<(usize, Vec<u8>)> = Vec::with_capacity(items.len());
     for item in items {
         let array = crate::numpy::create::asarray(item, Some(base)).map_err(np_error)?;
         let array = array.ravel();
-        owned.push((array.size(), array.tobytes().map_err(np_error)?));
+        let bytes = match refs_of {
+            Some(kind) => ref_bytes(&array.values(), kind)?,
+            None => array.tobytes().map_err(np_error)?,
+        };
+        owned.push((array.size(), bytes));
     }
     let sequences: Vec<(usize, &[u8])> = owned.iter().map(|(n, b)| (*n, b.as_slice())).collect();
     let mem = memory_type(vm, &TypeDescription::VarLen(Box::new(hdf5_type_of(base)?)))?;
@@ -212,6 +229,17 @@ fn write_sequences(vm: &mut Interp, target: Target<'_>, space: Option<&Dataspace
 }
 
 fn write_refs(vm: &mut Interp, target: Target<'_>, space: Option<&Dataspace>, items: &[PyValue], kind: ReferenceKind) -> PyResult<()> {
+    let bytes = ref_bytes(items, kind)?;
+    let mem = memory_type(vm, &TypeDescription::Reference(kind))?;
+    match target {
+        Target::Dataset(ds, file) => ds.write_raw(&mem, space, file, &bytes),
+        Target::Attribute(a) => a.write_raw(&mem, &bytes),
+    }
+    .map_err(Exc::from_hdf5)
+}
+
+/// The stored bytes of references (None stores a null reference).
+fn ref_bytes(items: &[PyValue], kind: ReferenceKind) -> PyResult<Vec<u8>> {
     let size = refs::size(kind);
     let mut bytes = Vec::with_capacity(items.len() * size);
     for item in items {
@@ -228,12 +256,7 @@ fn write_refs(vm: &mut Interp, target: Target<'_>, space: Option<&Dataspace>, it
             }
         }
     }
-    let mem = memory_type(vm, &TypeDescription::Reference(kind))?;
-    match target {
-        Target::Dataset(ds, file) => ds.write_raw(&mem, space, file, &bytes),
-        Target::Attribute(a) => a.write_raw(&mem, &bytes),
-    }
-    .map_err(Exc::from_hdf5)
+    Ok(bytes)
 }
 
 /// `arr[()]` of a 0-d array: the NumPy scalar, or the object for object data.

@@ -248,6 +248,9 @@ pub fn select_items(vm: &mut Interp, shape: &[u64], items: &[Value]) -> PyResult
             }
             Item::Indices(array) => {
                 let mut values = if array.dtype().kind() == &Kind::Bool {
+                    if rank == 1 {
+                        return Err(Exc::type_error("Use other code for boolean selection on 1D dataset"));
+                    }
                     if array.size() as u64 != len {
                         return Err(Exc::type_error("boolean index did not match indexed array"));
                     }

@@ -5,6 +5,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 use crate::eval::Interp;
+use crate::syntax::ast::CmpOp;
 use crate::value::exception::PyResult;
 use crate::value::object::PyObject;
 use crate::value::types::{builtin, TypeObject};
@@ -99,6 +100,31 @@ impl PyObject for MappingView {
         let list = Value::list(items);
         let mut it = vm.iterate(&list)?;
         Ok(crate::value::iter::NativeIterator::value("generator", move |vm| it.next(vm)))
+    }
+
+    /// `Set.__eq__` of `collections.abc` for keys and items views: equal to another
+    /// set of the same members; values views and other objects compare by identity.
+    fn compare(&self, vm: &mut Interp, this: &Value, op: CmpOp, other: &Value) -> PyResult<Option<Value>> {
+        if !matches!(op, CmpOp::Eq | CmpOp::NotEq) || matches!(self.kind, ViewKind::Values) {
+            return Ok(None);
+        }
+        let is_set = other.downcast::<crate::value::Set>().is_some()
+            || other.downcast::<MappingView>().is_some_and(|v| !matches!(v.kind, ViewKind::Values));
+        if !is_set {
+            return Ok(None);
+        }
+        let mine = vm.collect(this)?;
+        let theirs = vm.collect(other)?;
+        let mut equal = mine.len() == theirs.len();
+        if equal {
+            for item in &mine {
+                if !vm.compare(CmpOp::In, item, other)?.is(&Value::Bool(true)) {
+                    equal = false;
+                    break;
+                }
+            }
+        }
+        Ok(Some(Value::Bool(equal == (op == CmpOp::Eq))))
     }
 
     fn contains(&self, vm: &mut Interp, this: &Value, item: &Value) -> PyResult<Option<bool>> {

@@ -365,7 +365,7 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let strategy = c_int(vm, req(&s, 0), "int")?;
                 let persist = c_bool(vm, &s[1], false)?;
                 let threshold = c_int(vm, req(&s, 2), "hsize_t")?;
-                none(p.set_file_space_strategy(strategy as i32, persist, threshold as u64))?
+                none(p.set_file_space_strategy(strategy as u32, persist, threshold as u64))?
             }
             "get_file_space_strategy" => {
                 bind(name, args, &[], &[])?;

@@ -153,6 +153,24 @@ impl PropertyList {
         check(unsafe { H5Pset_nbit(self.id()) }, "H5Pset_nbit")
     }
 
+    /// Adds the scale-offset filter (`H5Pset_scaleoffset`): integer data with
+    /// `factor` minimum bits (0: let HDF5 compute them), or float data kept to
+    /// `factor` decimal digits (D-scaling).
+    pub fn set_scaleoffset(&self, integer: bool, factor: i32) -> Result<()> {
+        use hdf5_sys::h5z::H5Z_SO_scale_type_t::{H5Z_SO_FLOAT_DSCALE, H5Z_SO_INT};
+        let kind = if integer { H5Z_SO_INT } else { H5Z_SO_FLOAT_DSCALE };
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_scaleoffset(self.id(), kind, factor) }, "H5Pset_scaleoffset")
+    }
+
+    /// Stores raw data in an external file: `size` bytes from `offset`
+    /// (`H5Pset_external`; `u64::MAX` is unlimited).
+    pub fn add_external(&self, name: &[u8], offset: i64, size: u64) -> Result<()> {
+        let name = crate::hdf5::strings::c_name(name)?;
+        // SAFETY: a valid C string.
+        check(unsafe { hdf5_sys::h5p::H5Pset_external(self.id(), name.as_ptr(), offset as _, size) }, "H5Pset_external")
+    }
+
     /// Adds any filter by id with its client values (`H5Pset_filter`).
     pub fn set_filter(&self, id: i32, flags: u32, values: &[u32]) -> Result<()> {
         // SAFETY: `values` holds `cd_nelmts` values.

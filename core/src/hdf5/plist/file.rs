@@ -228,6 +228,48 @@ impl PropertyList {
 }
 
 impl PropertyList {
+    /// File locking on open (`H5Pset_file_locking`); `ignore_when_disabled` lets the
+    /// open go on where the file system has no locks.
+    pub fn set_file_locking(&self, use_locking: bool, ignore_when_disabled: bool) -> Result<()> {
+        // SAFETY: plain call.
+        check(
+            unsafe { hdf5_sys::h5p::H5Pset_file_locking(self.id(), use_locking as _, ignore_when_disabled as _) },
+            "H5Pset_file_locking",
+        )
+    }
+
+    /// The file space strategy of a new file (`H5Pset_file_space_strategy`):
+    /// 0 free-space managers and aggregators, 1 paged, 2 aggregators, 3 none.
+    pub fn set_file_space_strategy(&self, strategy: u32, persist: bool, threshold: u64) -> Result<()> {
+        use hdf5_sys::h5f::H5F_fspace_strategy_t::*;
+        let strategy = match strategy {
+            1 => H5F_FSPACE_STRATEGY_PAGE,
+            2 => H5F_FSPACE_STRATEGY_AGGR,
+            3 => H5F_FSPACE_STRATEGY_NONE,
+            _ => H5F_FSPACE_STRATEGY_FSM_AGGR,
+        };
+        // SAFETY: plain call.
+        check(
+            unsafe { hdf5_sys::h5p::H5Pset_file_space_strategy(self.id(), strategy, persist as _, threshold) },
+            "H5Pset_file_space_strategy",
+        )
+    }
+
+    /// The file space page size of a paged file (`H5Pset_file_space_page_size`).
+    pub fn set_file_space_page_size(&self, size: u64) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_file_space_page_size(self.id(), size) }, "H5Pset_file_space_page_size")
+    }
+
+    /// The page buffer of a paged file (`H5Pset_page_buffer_size`).
+    pub fn set_page_buffer_size(&self, size: usize, min_meta_percent: u32, min_raw_percent: u32) -> Result<()> {
+        // SAFETY: plain call.
+        check(
+            unsafe { hdf5_sys::h5p::H5Pset_page_buffer_size(self.id(), size, min_meta_percent, min_raw_percent) },
+            "H5Pset_page_buffer_size",
+        )
+    }
+
     /// Sets the minimum metadata block size (`H5Pset_meta_block_size`).
     pub fn set_meta_block_size(&self, size: u64) -> Result<()> {
         // SAFETY: plain call.
@@ -257,22 +299,13 @@ impl PropertyList {
     }
 }
 
-// The strategy enum travels as a plain int (HDF5 judges values it does not know).
+// The strategy enum is read as a plain int.
 unsafe extern "C" {
-    #[link_name = "H5Pset_file_space_strategy"]
-    fn set_file_space_strategy_raw(plist: hid_t, strategy: c_int, persist: u8, threshold: u64) -> c_int;
     #[link_name = "H5Pget_file_space_strategy"]
     fn get_file_space_strategy_raw(plist: hid_t, strategy: *mut c_int, persist: *mut u8, threshold: *mut u64) -> c_int;
 }
 
 impl PropertyList {
-    /// Sets the file space strategy, whether free space persists, and the smallest
-    /// free-space section tracked (`H5Pset_file_space_strategy`).
-    pub fn set_file_space_strategy(&self, strategy: i32, persist: bool, threshold: u64) -> Result<()> {
-        // SAFETY: plain call.
-        check(unsafe { set_file_space_strategy_raw(self.id(), strategy, persist as u8, threshold) }, "H5Pset_file_space_strategy")
-    }
-
     /// The file space strategy, persistence and threshold (`H5Pget_file_space_strategy`).
     pub fn file_space_strategy(&self) -> Result<(i32, bool, u64)> {
         let (mut strategy, mut persist, mut threshold) = (0, 0u8, 0u64);
@@ -280,12 +313,6 @@ impl PropertyList {
         let status = unsafe { get_file_space_strategy_raw(self.id(), &mut strategy, &mut persist, &mut threshold) };
         check(status, "H5Pget_file_space_strategy")?;
         Ok((strategy, persist != 0, threshold))
-    }
-
-    /// Sets the file space page size (`H5Pset_file_space_page_size`).
-    pub fn set_file_space_page_size(&self, size: u64) -> Result<()> {
-        // SAFETY: plain call.
-        check(unsafe { hdf5_sys::h5p::H5Pset_file_space_page_size(self.id(), size) }, "H5Pset_file_space_page_size")
     }
 
     /// The file space page size (`H5Pget_file_space_page_size`).
