@@ -132,8 +132,20 @@ impl Interp {
         let code = &function.code;
         let params = &code.params;
         let name = &code.qualname;
-        let mut locals: Vec<Option<Value>> = vec![None; code.n_locals];
         let n_positional = params.positional;
+        if args.keywords.is_empty()
+            && args.positional.len() == n_positional
+            && params.names.len() == n_positional
+            && params.vararg.is_none()
+            && params.kwarg.is_none()
+        {
+            // Exactly the positional parameters: the argument vector becomes the
+            // locals (collected in place).
+            let mut locals: Vec<Option<Value>> = args.positional.into_iter().map(Some).collect();
+            locals.resize(code.n_locals, None);
+            return Ok(locals);
+        }
+        let mut locals: Vec<Option<Value>> = vec![None; code.n_locals];
         let given = args.positional.len();
         let mut extra_positional = Vec::new();
         for (i, value) in args.positional.into_iter().enumerate() {

@@ -26,14 +26,19 @@ pub(crate) enum Flow {
 
 impl Interp {
     /// Runs statements in order.
+    ///
+    /// An interrupt is checked as the block starts: every loop iteration and every
+    /// call runs a block, so a running cell notices one promptly.
     pub(crate) fn exec_block(&mut self, frame: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
+        if let Err(e) = self.check_interrupt() {
+            if let Some(first) = body.first() {
+                e.note_line(first.line);
+            }
+            return Err(e);
+        }
         for stmt in body {
             self.close_abandoned_generators();
-            let result = match self.check_interrupt() {
-                Ok(()) => self.exec_stmt(frame, stmt),
-                Err(e) => Err(e),
-            };
-            match result {
+            match self.exec_stmt(frame, stmt) {
                 Ok(Flow::Normal) => {}
                 Ok(flow) => return Ok(flow),
                 Err(e) => {
@@ -55,8 +60,14 @@ impl Interp {
             }
             StmtKind::Assign(targets, value) => {
                 let value = self.eval(frame, value)?;
-                for target in targets {
-                    self.assign(frame, target, value.clone())?;
+                match targets.as_slice() {
+                    [Target::Var(var, _)] => self.store(frame, *var, value),
+                    [target] => self.assign(frame, target, value)?,
+                    _ => {
+                        for target in targets {
+                            self.assign(frame, target, value.clone())?;
+                        }
+                    }
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(frame, target, *op, value)?,
@@ -134,7 +145,6 @@ impl Interp {
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
-                    self.check_interrupt()?;
                     let t = self.eval(frame, test)?;
                     if !self.truthy(&t)? {
                         return self.exec_block(frame, orelse);
@@ -150,11 +160,13 @@ impl Interp {
                 let source = self.eval(frame, iterable)?;
                 let mut iter = self.iterate(&source)?;
                 loop {
-                    self.check_interrupt()?;
                     let Some(item) = iter.next(self)? else {
                         return self.exec_block(frame, orelse);
                     };
-                    self.assign(frame, target, item)?;
+                    match target {
+                        Target::Var(var, _) => self.store(frame, *var, item),
+                        _ => self.assign(frame, target, item)?,
+                    }
                     match self.exec_block(frame, body)? {
                         Flow::Break => break,
                         Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -175,18 +187,23 @@ impl Interp {
                 }
                 self.store(frame, *var, function);
             }
+            StmtKind::Emit(elements) if elements.len() == 1 => {
+                let value = self.eval(frame, &elements[0])?;
+                match frame.accumulator.as_mut() {
+                    Some(Accumulator::List(items)) | Some(Accumulator::Set(items)) => items.push(value),
+                    // A generator expression's element: yielded.
+                    _ if frame.yielder.is_some() => {
+                        self.yield_value(frame, value)?;
+                    }
+                    _ => {}
+                }
+            }
             StmtKind::Emit(elements) => {
                 let mut values = Vec::with_capacity(elements.len());
                 for e in elements {
                     values.push(self.eval(frame, e)?);
                 }
                 match frame.accumulator.as_mut() {
-                    // A generator expression's element: yielded.
-                    None if frame.yielder.is_some() => {
-                        if let Some(v) = values.pop() {
-                            self.yield_value(frame, v)?;
-                        }
-                    }
                     Some(Accumulator::List(items)) | Some(Accumulator::Set(items)) => items.extend(values),
                     Some(Accumulator::Dict(pairs)) => {
                         let mut it = values.into_iter();
@@ -214,6 +231,7 @@ impl Interp {
     }
 
     /// Stores into a resolved variable.
+    #[inline]
     pub(crate) fn store(&mut self, frame: &mut Frame, var: Var, value: Value) {
         match var {
             Var::Local(i) => frame.locals[i as usize] = Some(value),
@@ -289,7 +307,10 @@ impl Interp {
             Target::Var(var, name) => {
                 let current = self.load_var(frame, *var, name)?;
                 let rhs = self.eval(frame, value)?;
-                let result = self.inplace_op(op, &current, &rhs)?;
+                let result = match super::expr::small_int_binary(op, &current, &rhs) {
+                    Some(v) => v,
+                    None => self.inplace_op(op, &current, &rhs)?,
+                };
                 self.store(frame, *var, result);
             }
             Target::Attribute(obj, name) => {

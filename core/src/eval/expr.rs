@@ -16,7 +16,28 @@ use crate::value::{Dict, Value};
 
 impl Interp {
     /// Evaluates an expression; an error records the node's line for the traceback.
+    #[inline(always)]
     pub(crate) fn eval(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<Value> {
+        // The leaves loops evaluate most, without a call.
+        match &expr.kind {
+            ExprKind::Const(v) => return Ok(v.clone()),
+            ExprKind::Load(Var::Local(i), _) => {
+                if let Some(Some(v)) = frame.locals.get(*i as usize) {
+                    return Ok(v.clone());
+                }
+            }
+            ExprKind::Load(Var::Global(sym), _) => {
+                if let Some(v) = self.load_global(*sym) {
+                    return Ok(v);
+                }
+            }
+            _ => {}
+        }
+        self.eval_slow(frame, expr)
+    }
+
+    #[inline(never)]
+    fn eval_slow(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<Value> {
         match self.eval_inner(frame, expr) {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -58,6 +79,9 @@ impl Interp {
             ExprKind::Binary(op, left, right) => {
                 let a = self.eval(frame, left)?;
                 let b = self.eval(frame, right)?;
+                if let Some(v) = small_int_binary(*op, &a, &b) {
+                    return Ok(v);
+                }
                 return self.binary_op(*op, &a, &b);
             }
             ExprKind::Attribute(obj, name) => {
@@ -70,6 +94,19 @@ impl Interp {
                 return self.getitem(&obj, &key);
             }
             ExprKind::Call(func, args) => {
+                if let ExprKind::Attribute(receiver, name) = &func.kind {
+                    if !args.iter().any(|a| matches!(a, CallArg::DoubleStar(_))) {
+                        // `x.method(...)` on a builtin value: no bound method object.
+                        let receiver = self.eval(frame, receiver)?;
+                        if let Some(method) = super::builtins::methods::method_fn(&receiver, name) {
+                            let args = self.eval_args(frame, args, &Value::None)?;
+                            return method(self, &receiver, name, args);
+                        }
+                        let func = self.getattr(&receiver, name).inspect_err(|e| e.note_line(func.line))?;
+                        let args = self.eval_args(frame, args, &func)?;
+                        return self.call(&func, args);
+                    }
+                }
                 let func = self.eval(frame, func)?;
                 if args.is_empty() && frame.code.is_some() && is_builtin_locals(&func) {
                     return self.frame_locals(frame);
@@ -260,6 +297,24 @@ impl Interp {
 
     fn eval_compare(&mut self, frame: &mut Frame, left: &Expr, rest: &[(CmpOp, Expr)]) -> PyResult<Value> {
         let mut a = self.eval(frame, left)?;
+        if let [(op, right)] = rest {
+            let b = self.eval(frame, right)?;
+            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                let truth = match op {
+                    CmpOp::Lt => Some(x < y),
+                    CmpOp::LtE => Some(x <= y),
+                    CmpOp::Gt => Some(x > y),
+                    CmpOp::GtE => Some(x >= y),
+                    CmpOp::Eq | CmpOp::Is => Some(x == y),
+                    CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
+                    _ => None,
+                };
+                if let Some(t) = truth {
+                    return Ok(Value::Bool(t));
+                }
+            }
+            return self.compare(*op, &a, &b);
+        }
         let mut result = Value::Bool(true);
         for (i, (op, right)) in rest.iter().enumerate() {
             let b = self.eval(frame, right)?;
@@ -301,6 +356,23 @@ impl Interp {
         }
         Ok(out)
     }
+}
+
+/// `a op b` for two small ints when the result is a small int too (the common case
+/// of loops and counters): `None` to take the general path.
+#[inline]
+pub(crate) fn small_int_binary(op: crate::syntax::ast::BinOp, a: &Value, b: &Value) -> Option<Value> {
+    use crate::syntax::ast::BinOp;
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    match op {
+        BinOp::Add => x.checked_add(*y),
+        BinOp::Sub => x.checked_sub(*y),
+        BinOp::Mul => x.checked_mul(*y),
+        BinOp::Mod if *y > 0 && *x >= 0 => Some(x % y),
+        BinOp::FloorDiv if *y > 0 && *x >= 0 => Some(x / y),
+        _ => None,
+    }
+    .map(Value::Int)
 }
 
 /// Whether `func` is the builtin `locals` (which needs the calling frame).

@@ -285,6 +285,7 @@ impl Interp {
         self.globals[index] = Some(value);
     }
 
+    #[inline]
     pub(crate) fn load_global(&self, sym: Sym) -> Option<Value> {
         let index = sym as usize;
         if let Some(Some(v)) = self.globals.get(index) {

@@ -68,6 +68,40 @@ fn int_to_f64(value: &Value) -> PyResult<f64> {
     }
 }
 
+/// Decimal digits of an i64, formatted on the stack.
+pub struct SmallDecimal {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl SmallDecimal {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits and '-' are written.
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or("")
+    }
+}
+
+/// `str(i)` for an i64 without a heap allocation.
+pub fn format_i64(value: i64) -> SmallDecimal {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = value.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    SmallDecimal { buf, start: i }
+}
+
 /// The numeric binary operators between bools, ints and floats: `None` when the
 /// operands are not both of those (the caller tries other types, then raises).
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
