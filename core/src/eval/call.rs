@@ -49,8 +49,13 @@ impl Frame {
 impl Interp {
     /// Calls a user function.
     pub(crate) fn call_function(&mut self, function: &Function, args: Args) -> PyResult<Value> {
-        let code = function.code.clone();
         let locals = self.bind_arguments(function, args)?;
+        self.run_function(function, locals)
+    }
+
+    /// Runs a user function whose parameters are bound in `locals` (its local slots).
+    pub(crate) fn run_function(&mut self, function: &Function, locals: Vec<Option<Value>>) -> PyResult<Value> {
+        let code = &function.code;
         let mut frame = Frame {
             locals,
             cells: Vec::with_capacity(code.cellvars.len() + code.freevars.len()),
@@ -65,9 +70,9 @@ impl Interp {
         }
         frame.cells.extend(function.closure.iter().cloned());
         if code.is_generator {
-            return Ok(self.make_generator(code, frame));
+            return Ok(self.make_generator(code.clone(), frame));
         }
-        self.run_frame(&mut frame, &code).map(|flow| match flow {
+        self.run_frame(&mut frame, code).map(|flow| match flow {
             Flow::Return(v) => v,
             _ => Value::None,
         })
@@ -133,12 +138,7 @@ impl Interp {
         let params = &code.params;
         let name = &code.qualname;
         let n_positional = params.positional;
-        if args.keywords.is_empty()
-            && args.positional.len() == n_positional
-            && params.names.len() == n_positional
-            && params.vararg.is_none()
-            && params.kwarg.is_none()
-        {
+        if args.keywords.is_empty() && params.takes_exactly(args.positional.len()) {
             // Exactly the positional parameters: the argument vector becomes the
             // locals (collected in place).
             let mut locals: Vec<Option<Value>> = args.positional.into_iter().map(Some).collect();

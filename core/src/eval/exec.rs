@@ -139,14 +139,12 @@ impl Interp {
                 }
             }
             StmtKind::If(test, body, orelse) => {
-                let t = self.eval(frame, test)?;
-                let branch = if self.truthy(&t)? { body } else { orelse };
+                let branch = if self.eval_condition(frame, test)? { body } else { orelse };
                 return self.exec_block(frame, branch);
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
-                    let t = self.eval(frame, test)?;
-                    if !self.truthy(&t)? {
+                    if !self.eval_condition(frame, test)? {
                         return self.exec_block(frame, orelse);
                     }
                     match self.exec_block(frame, body)? {
@@ -230,6 +228,21 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    /// The value of a local or global variable holding a small int, read without
+    /// cloning a value (None for anything else).
+    #[inline]
+    fn peek_int(&self, frame: &Frame, var: Var) -> Option<i64> {
+        let value = match var {
+            Var::Local(i) => frame.locals.get(i as usize)?.as_ref()?,
+            Var::Global(sym) => self.peek_global(sym)?,
+            Var::Cell(_) => return None,
+        };
+        match value {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
     /// Stores into a resolved variable.
     #[inline]
     pub(crate) fn store(&mut self, frame: &mut Frame, var: Var, value: Value) {
@@ -305,7 +318,10 @@ impl Interp {
     fn aug_assign(&mut self, frame: &mut Frame, target: &Target, op: BinOp, value: &super::ir::Expr) -> PyResult<()> {
         match target {
             Target::Var(var, name) => {
-                let current = self.load_var(frame, *var, name)?;
+                let current = match self.peek_int(frame, *var) {
+                    Some(i) => Value::Int(i),
+                    None => self.load_var(frame, *var, name)?,
+                };
                 let rhs = self.eval(frame, value)?;
                 let result = match super::expr::small_int_binary(op, &current, &rhs) {
                     Some(v) => v,

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::call::Frame;
 use super::exec::unbound_local;
+use super::function::Function;
 use super::ir::{CallArg, Expr, ExprKind, FPart, Var};
 use super::Interp;
 use crate::syntax::ast::{BoolOp, CmpOp};
@@ -98,6 +99,13 @@ impl Interp {
                     if !args.iter().any(|a| matches!(a, CallArg::DoubleStar(_))) {
                         // `x.method(...)` on a builtin value: no bound method object.
                         let receiver = self.eval(frame, receiver)?;
+                        if let (Value::List(list), [CallArg::Positional(item)]) = (&receiver, args.as_slice()) {
+                            if &**name == "append" {
+                                // The commonest call of all in loops.
+                                list.push(self.eval(frame, item)?);
+                                return Ok(Value::None);
+                            }
+                        }
                         if let Some(method) = super::builtins::methods::method_fn(&receiver, name) {
                             let args = self.eval_args(frame, args, &Value::None)?;
                             return method(self, &receiver, name, args);
@@ -108,6 +116,20 @@ impl Interp {
                     }
                 }
                 let func = self.eval(frame, func)?;
+                if let Some(function) = func.downcast::<Function>() {
+                    if function.code.params.takes_exactly(args.len()) && args.iter().all(|a| matches!(a, CallArg::Positional(_))) {
+                        // A user function called with just its parameters: the
+                        // arguments go straight into its local slots.
+                        let mut locals = Vec::with_capacity(function.code.n_locals);
+                        for arg in args {
+                            if let CallArg::Positional(e) = arg {
+                                locals.push(Some(self.eval(frame, e)?));
+                            }
+                        }
+                        locals.resize(function.code.n_locals, None);
+                        return self.run_function(function, locals);
+                    }
+                }
                 if args.is_empty() && frame.code.is_some() && is_builtin_locals(&func) {
                     return self.frame_locals(frame);
                 }
@@ -134,8 +156,7 @@ impl Interp {
                 last
             }
             ExprKind::IfExp(test, body, orelse) => {
-                let t = self.eval(frame, test)?;
-                if self.truthy(&t)? {
+                if self.eval_condition(frame, test)? {
                     return self.eval(frame, body);
                 }
                 return self.eval(frame, orelse);
@@ -295,23 +316,30 @@ impl Interp {
         }
     }
 
+    /// The truth of a condition (`if`, `while`, conditional expressions): a comparison
+    /// of two ints gives it without making a bool value.
+    pub(crate) fn eval_condition(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<bool> {
+        if let ExprKind::Compare(left, rest) = &expr.kind {
+            if let [(op, right)] = rest.as_slice() {
+                let a = self.eval(frame, left)?;
+                let b = self.eval(frame, right)?;
+                if let Some(t) = small_int_compare(*op, &a, &b) {
+                    return Ok(t);
+                }
+                let result = self.compare(*op, &a, &b).inspect_err(|e| e.note_line(expr.line))?;
+                return self.truthy(&result);
+            }
+        }
+        let value = self.eval(frame, expr)?;
+        self.truthy(&value)
+    }
+
     fn eval_compare(&mut self, frame: &mut Frame, left: &Expr, rest: &[(CmpOp, Expr)]) -> PyResult<Value> {
         let mut a = self.eval(frame, left)?;
         if let [(op, right)] = rest {
             let b = self.eval(frame, right)?;
-            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                let truth = match op {
-                    CmpOp::Lt => Some(x < y),
-                    CmpOp::LtE => Some(x <= y),
-                    CmpOp::Gt => Some(x > y),
-                    CmpOp::GtE => Some(x >= y),
-                    CmpOp::Eq | CmpOp::Is => Some(x == y),
-                    CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
-                    _ => None,
-                };
-                if let Some(t) = truth {
-                    return Ok(Value::Bool(t));
-                }
+            if let Some(t) = small_int_compare(*op, &a, &b) {
+                return Ok(Value::Bool(t));
             }
             return self.compare(*op, &a, &b);
         }
@@ -355,6 +383,22 @@ impl Interp {
             }
         }
         Ok(out)
+    }
+}
+
+/// `a op b` for two small ints (`is` as `==`, as [`Value::is`] has it): `None` to take
+/// the general path.
+#[inline]
+fn small_int_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    match op {
+        CmpOp::Lt => Some(x < y),
+        CmpOp::LtE => Some(x <= y),
+        CmpOp::Gt => Some(x > y),
+        CmpOp::GtE => Some(x >= y),
+        CmpOp::Eq | CmpOp::Is => Some(x == y),
+        CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
+        _ => None,
     }
 }
 
