@@ -319,7 +319,13 @@ impl Interp {
         match target {
             Target::Var(var, name) => {
                 let current = match self.peek_int(frame, *var) {
-                    Some(i) => Value::Int(i),
+                    Some(x) => {
+                        if let Some(r) = self.leaf_int(frame, value).and_then(|y| super::expr::int_binary(op, x, y)) {
+                            self.store(frame, *var, Value::Int(r));
+                            return Ok(());
+                        }
+                        Value::Int(x)
+                    }
                     None => self.load_var(frame, *var, name)?,
                 };
                 let rhs = self.eval(frame, value)?;

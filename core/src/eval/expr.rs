@@ -39,6 +39,20 @@ impl Interp {
 
     #[inline(never)]
     fn eval_slow(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<Value> {
+        if let ExprKind::Binary(op, left, right) = &expr.kind {
+            // Arithmetic on small ints, without entering the big dispatcher.
+            if let (Some(x), Some(y)) = (self.leaf_int(frame, left), self.leaf_int(frame, right)) {
+                if let Some(r) = int_binary(*op, x, y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            let a = self.eval(frame, left)?;
+            let b = self.eval(frame, right)?;
+            if let Some(v) = small_int_binary(*op, &a, &b) {
+                return Ok(v);
+            }
+            return self.binary_op(*op, &a, &b).inspect_err(|e| e.note_line(expr.line));
+        }
         match self.eval_inner(frame, expr) {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -80,9 +94,6 @@ impl Interp {
             ExprKind::Binary(op, left, right) => {
                 let a = self.eval(frame, left)?;
                 let b = self.eval(frame, right)?;
-                if let Some(v) = small_int_binary(*op, &a, &b) {
-                    return Ok(v);
-                }
                 return self.binary_op(*op, &a, &b);
             }
             ExprKind::Attribute(obj, name) => {
@@ -316,11 +327,32 @@ impl Interp {
         }
     }
 
+    /// The int a constant or an assigned local or global holds, read without cloning
+    /// a value (None for any other expression or value: the caller evaluates it).
+    #[inline]
+    pub(crate) fn leaf_int(&self, frame: &Frame, expr: &Expr) -> Option<i64> {
+        let value = match &expr.kind {
+            ExprKind::Const(v) => v,
+            ExprKind::Load(Var::Local(i), _) => frame.locals.get(*i as usize)?.as_ref()?,
+            ExprKind::Load(Var::Global(sym), _) => self.peek_global(*sym)?,
+            _ => return None,
+        };
+        match value {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
     /// The truth of a condition (`if`, `while`, conditional expressions): a comparison
     /// of two ints gives it without making a bool value.
     pub(crate) fn eval_condition(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<bool> {
         if let ExprKind::Compare(left, rest) = &expr.kind {
             if let [(op, right)] = rest.as_slice() {
+                if let (Some(x), Some(y)) = (self.leaf_int(frame, left), self.leaf_int(frame, right)) {
+                    if let Some(t) = int_compare(*op, x, y) {
+                        return Ok(t);
+                    }
+                }
                 let a = self.eval(frame, left)?;
                 let b = self.eval(frame, right)?;
                 if let Some(t) = small_int_compare(*op, &a, &b) {
@@ -386,11 +418,10 @@ impl Interp {
     }
 }
 
-/// `a op b` for two small ints (`is` as `==`, as [`Value::is`] has it): `None` to take
+/// `x op y` for two small ints (`is` as `==`, as [`Value::is`] has it): `None` to take
 /// the general path.
 #[inline]
-fn small_int_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
-    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+fn int_compare(op: CmpOp, x: i64, y: i64) -> Option<bool> {
     match op {
         CmpOp::Lt => Some(x < y),
         CmpOp::LtE => Some(x <= y),
@@ -402,21 +433,33 @@ fn small_int_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
-/// `a op b` for two small ints when the result is a small int too (the common case
+/// [`int_compare`] on values.
+#[inline]
+fn small_int_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    int_compare(op, *x, *y)
+}
+
+/// `x op y` for two small ints when the result is a small int too (the common case
 /// of loops and counters): `None` to take the general path.
 #[inline]
-pub(crate) fn small_int_binary(op: crate::syntax::ast::BinOp, a: &Value, b: &Value) -> Option<Value> {
+pub(crate) fn int_binary(op: crate::syntax::ast::BinOp, x: i64, y: i64) -> Option<i64> {
     use crate::syntax::ast::BinOp;
-    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
     match op {
-        BinOp::Add => x.checked_add(*y),
-        BinOp::Sub => x.checked_sub(*y),
-        BinOp::Mul => x.checked_mul(*y),
-        BinOp::Mod if *y > 0 && *x >= 0 => Some(x % y),
-        BinOp::FloorDiv if *y > 0 && *x >= 0 => Some(x / y),
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
         _ => None,
     }
-    .map(Value::Int)
+}
+
+/// [`int_binary`] on values.
+#[inline]
+pub(crate) fn small_int_binary(op: crate::syntax::ast::BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    int_binary(op, *x, *y).map(Value::Int)
 }
 
 /// Whether `func` is the builtin `locals` (which needs the calling frame).

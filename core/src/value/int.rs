@@ -308,6 +308,8 @@ pub fn big_divmod(x: &BigInt, y: &BigInt) -> (BigInt, BigInt) {
 pub fn hash_int(value: &Value) -> i64 {
     const MODULUS: i64 = (1 << 61) - 1;
     let reduced = match value {
+        // Most ints are their own hash: no division.
+        Value::Int(i) if i.unsigned_abs() < MODULUS as u64 => *i,
         Value::Int(i) => {
             let r = (i.unsigned_abs() % MODULUS as u64) as i64;
             if *i < 0 { -r } else { r }
