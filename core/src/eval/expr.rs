@@ -53,6 +53,13 @@ impl Interp {
             }
             return self.binary_op(*op, &a, &b).inspect_err(|e| e.note_line(expr.line));
         }
+        if let ExprKind::Call(callee, args) = &expr.kind {
+            if !matches!(callee.kind, ExprKind::Attribute(..)) {
+                // Function calls, also without entering the big dispatcher.
+                let func = self.eval(frame, callee)?;
+                return self.call_with_args(frame, &func, args).inspect_err(|e| e.note_line(expr.line));
+            }
+        }
         match self.eval_inner(frame, expr) {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -127,25 +134,7 @@ impl Interp {
                     }
                 }
                 let func = self.eval(frame, func)?;
-                if let Some(function) = func.downcast::<Function>() {
-                    if function.code.params.takes_exactly(args.len()) && args.iter().all(|a| matches!(a, CallArg::Positional(_))) {
-                        // A user function called with just its parameters: the
-                        // arguments go straight into its local slots.
-                        let mut locals = Vec::with_capacity(function.code.n_locals);
-                        for arg in args {
-                            if let CallArg::Positional(e) = arg {
-                                locals.push(Some(self.eval(frame, e)?));
-                            }
-                        }
-                        locals.resize(function.code.n_locals, None);
-                        return self.run_function(function, locals);
-                    }
-                }
-                if args.is_empty() && frame.code.is_some() && is_builtin_locals(&func) {
-                    return self.frame_locals(frame);
-                }
-                let args = self.eval_args(frame, args, &func)?;
-                return self.call(&func, args);
+                return self.call_with_args(frame, &func, args);
             }
             ExprKind::Compare(left, rest) => return self.eval_compare(frame, left, rest),
             ExprKind::Unary(op, operand) => {
@@ -325,6 +314,29 @@ impl Interp {
             Ok(Some(Value::Str(m))) if &*m != "builtins" => format!("{m}.{qualname}()"),
             _ => format!("{qualname}()"),
         }
+    }
+
+    /// Calls `func` with the arguments `args` evaluates to.
+    fn call_with_args(&mut self, frame: &mut Frame, func: &Value, args: &[CallArg]) -> PyResult<Value> {
+        if let Some(function) = func.downcast::<Function>() {
+            if function.code.params.takes_exactly(args.len()) && args.iter().all(|a| matches!(a, CallArg::Positional(_))) {
+                // A user function called with just its parameters: the arguments go
+                // straight into its local slots.
+                let mut locals = Vec::with_capacity(function.code.n_locals);
+                for arg in args {
+                    if let CallArg::Positional(e) = arg {
+                        locals.push(Some(self.eval(frame, e)?));
+                    }
+                }
+                locals.resize(function.code.n_locals, None);
+                return self.run_function(function, locals);
+            }
+        }
+        if args.is_empty() && frame.code.is_some() && is_builtin_locals(func) {
+            return self.frame_locals(frame);
+        }
+        let args = self.eval_args(frame, args, func)?;
+        self.call(func, args)
     }
 
     /// The int a constant or an assigned local or global holds, read without cloning

@@ -77,8 +77,8 @@ pub struct SmallDecimal {
 impl SmallDecimal {
     /// The text.
     pub fn as_str(&self) -> &str {
-        // Only ASCII digits and '-' are written.
-        std::str::from_utf8(&self.buf[self.start..]).unwrap_or("")
+        // SAFETY: `format_i64` writes only ASCII digits and '-' from `start` on.
+        unsafe { std::str::from_utf8_unchecked(&self.buf[self.start..]) }
     }
 }
 
