@@ -34,6 +34,7 @@ pub fn install(vm: &mut Interp) {
             t.complex.clone(),
             t.str_.clone(),
             t.bytes.clone(),
+            t.bytearray.clone(),
             t.tuple.clone(),
             t.list.clone(),
             t.dict.clone(),
