@@ -37,12 +37,15 @@ pub struct Frame {
     pub id: u64,
     /// In a generator's body: the coroutine handle `yield` suspends through.
     pub(crate) yielder: Option<*const super::generator::GenYielder>,
+    /// The dict `locals()` returns in a function: one per frame, refreshed at each
+    /// call (CPython's `f_locals`).
+    pub(crate) locals_dict: Option<Rc<Dict>>,
 }
 
 impl Frame {
     /// The frame of cell-level code.
     pub fn module(id: u64) -> Frame {
-        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None, id, yielder: None }
+        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None, id, yielder: None, locals_dict: None }
     }
 }
 
@@ -63,6 +66,7 @@ impl Interp {
             accumulator: None,
             id: self.new_frame_id(),
             yielder: None,
+            locals_dict: None,
         };
         for (_, param_slot) in &code.cellvars {
             let initial = param_slot.and_then(|slot| frame.locals[slot as usize].take());
@@ -114,6 +118,7 @@ impl Interp {
                 ComprehensionKind::Dict => Some(Accumulator::Dict(Vec::new())),
             },
             yielder: None,
+            locals_dict: None,
         };
         for (_, param_slot) in &code.cellvars {
             let initial = param_slot.and_then(|slot| frame.locals[slot as usize].take());
