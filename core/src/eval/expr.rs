@@ -54,11 +54,8 @@ impl Interp {
             return self.binary_op(*op, &a, &b).inspect_err(|e| e.note_line(expr.line));
         }
         if let ExprKind::Call(callee, args) = &expr.kind {
-            if !matches!(callee.kind, ExprKind::Attribute(..)) {
-                // Function calls, also without entering the big dispatcher.
-                let func = self.eval(frame, callee)?;
-                return self.call_with_args(frame, &func, args).inspect_err(|e| e.note_line(expr.line));
-            }
+            // Calls, also without entering the big dispatcher.
+            return self.eval_call(frame, callee, args).inspect_err(|e| e.note_line(expr.line));
         }
         match self.eval_inner(frame, expr) {
             Ok(v) => Ok(v),
@@ -112,30 +109,7 @@ impl Interp {
                 let key = self.eval(frame, index)?;
                 return self.getitem(&obj, &key);
             }
-            ExprKind::Call(func, args) => {
-                if let ExprKind::Attribute(receiver, name) = &func.kind {
-                    if !args.iter().any(|a| matches!(a, CallArg::DoubleStar(_))) {
-                        // `x.method(...)` on a builtin value: no bound method object.
-                        let receiver = self.eval(frame, receiver)?;
-                        if let (Value::List(list), [CallArg::Positional(item)]) = (&receiver, args.as_slice()) {
-                            if &**name == "append" {
-                                // The commonest call of all in loops.
-                                list.push(self.eval(frame, item)?);
-                                return Ok(Value::None);
-                            }
-                        }
-                        if let Some(method) = super::builtins::methods::method_fn(&receiver, name) {
-                            let args = self.eval_args(frame, args, &Value::None)?;
-                            return method(self, &receiver, name, args);
-                        }
-                        let func = self.getattr(&receiver, name).inspect_err(|e| e.note_line(func.line))?;
-                        let args = self.eval_args(frame, args, &func)?;
-                        return self.call(&func, args);
-                    }
-                }
-                let func = self.eval(frame, func)?;
-                return self.call_with_args(frame, &func, args);
-            }
+            ExprKind::Call(func, args) => return self.eval_call(frame, func, args),
             ExprKind::Compare(left, rest) => return self.eval_compare(frame, left, rest),
             ExprKind::Unary(op, operand) => {
                 let v = self.eval(frame, operand)?;
@@ -314,6 +288,31 @@ impl Interp {
             Ok(Some(Value::Str(m))) if &*m != "builtins" => format!("{m}.{qualname}()"),
             _ => format!("{qualname}()"),
         }
+    }
+
+    /// `func(args)`; `x.method(args)` on a builtin value makes no bound method object.
+    fn eval_call(&mut self, frame: &mut Frame, func: &Expr, args: &[CallArg]) -> PyResult<Value> {
+        if let ExprKind::Attribute(receiver, name) = &func.kind {
+            if !args.iter().any(|a| matches!(a, CallArg::DoubleStar(_))) {
+                let receiver = self.eval(frame, receiver)?;
+                if let (Value::List(list), [CallArg::Positional(item)]) = (&receiver, args) {
+                    if &**name == "append" {
+                        // The commonest call of all in loops.
+                        list.push(self.eval(frame, item)?);
+                        return Ok(Value::None);
+                    }
+                }
+                if let Some(method) = super::builtins::methods::method_fn(&receiver, name) {
+                    let args = self.eval_args(frame, args, &Value::None)?;
+                    return method(self, &receiver, name, args);
+                }
+                let func = self.getattr(&receiver, name).inspect_err(|e| e.note_line(func.line))?;
+                let args = self.eval_args(frame, args, &func)?;
+                return self.call(&func, args);
+            }
+        }
+        let func = self.eval(frame, func)?;
+        self.call_with_args(frame, &func, args)
     }
 
     /// Calls `func` with the arguments `args` evaluates to.
