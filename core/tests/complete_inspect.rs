@@ -188,6 +188,30 @@ fn import_completion_offers_h5labs_modules() {
     });
 }
 
+/// h5lab's addition to IPython (whose completer offers the file system's `/lib` there):
+/// a key holding `/` inside `f['...` completes HDF5 paths from the live file.
+#[test]
+fn hdf5_paths_complete_inside_the_brackets() {
+    support::in_temp_dir(|lib, dir| {
+        let options = SessionOptions { cwd: dir.to_path_buf(), interrupt: Arc::new(AtomicBool::new(false)), color: false };
+        let mut session = Session::new(lib, options);
+        let setup = "import h5py\nf = h5py.File('p.h5', 'w')\nf.create_group('links/sub')\nf['links/data'] = 1\nf['lines'] = 2\nd = {'a/b': 1}";
+        let outcome = session.execute(setup, ExecuteOptions::default(), &mut Collect::default());
+        assert!(outcome.error.is_none(), "{:?}", outcome.error);
+        let at_end = |session: &mut Session, code: &str| {
+            let c = session.complete(code, code.chars().count());
+            (c.matches, c.cursor_start, c.cursor_end)
+        };
+        assert_eq!(at_end(&mut session, "f['/li"), (vec!["/lines".to_string(), "/links".to_string()], 3, 6));
+        assert_eq!(at_end(&mut session, "f['/lin"), (vec!["/lines".to_string(), "/links".to_string()], 3, 7));
+        assert_eq!(at_end(&mut session, "f['links/"), (vec!["links/data".to_string(), "links/sub".to_string()], 3, 9));
+        assert_eq!(at_end(&mut session, "f['/links/s"), (vec!["/links/sub".to_string()], 3, 11));
+        assert_eq!(at_end(&mut session, "f['links']['s"), (vec!["sub".to_string()], 12, 13));
+        assert_eq!(at_end(&mut session, "f['/nowhere/x"), (Vec::new(), 13, 13));
+        assert_eq!(at_end(&mut session, "d['a/"), (vec!["a/b".to_string()], 3, 5));
+    });
+}
+
 /// Completion and inspection answer (possibly nothing) at every cursor position of odd
 /// code, and never panic.
 #[test]

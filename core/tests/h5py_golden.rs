@@ -8,3 +8,56 @@ mod common;
 fn every_h5py_cell_renders_as_the_oracle_does() {
     common::check_corpus("h5py", "H5PY_GOLDEN");
 }
+
+/// Runs one file of the h5py corpus and fails with each differing cell's report.
+fn check_file(name: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/h5py").join(format!("{name}.cells.py"));
+    let (count, diffs) = common::run_file(&path);
+    assert!(count > 0, "no cells in {name}");
+    assert!(diffs.is_empty(), "{} of {count} cells of {name} differ:\n{}", diffs.len(), diffs.join("\n"));
+}
+
+#[test]
+fn low_level_h5f_files_and_file_ids() {
+    check_file("ll_h5f");
+}
+
+#[test]
+fn low_level_h5g_groups_and_links() {
+    check_file("ll_h5g");
+}
+
+#[test]
+fn low_level_h5d_datasets() {
+    check_file("ll_h5d");
+}
+
+#[test]
+fn low_level_h5s_dataspaces_and_selections() {
+    check_file("ll_h5s");
+}
+
+#[test]
+fn low_level_h5a_attributes() {
+    check_file("ll_h5a");
+}
+
+#[test]
+fn low_level_h5t_datatypes() {
+    check_file("ll_h5t");
+}
+
+#[test]
+fn low_level_h5p_property_lists() {
+    check_file("ll_h5p");
+}
+
+#[test]
+fn low_level_h5o_objects_and_h5i_identifiers() {
+    check_file("ll_h5o");
+}
+
+#[test]
+fn low_level_misuse_gets_h5py_errors() {
+    check_file("ll_misuse");
+}

@@ -141,7 +141,7 @@ async fn execute(kernel: &Kernel, socket: &mut RouterSendHalf, request: &Request
     };
     let (silent, store_history) = (r.silent(), r.store_history());
     let cell = Cell {
-        code: r.code.clone(),
+        code: autocalled_exit(&r.code).unwrap_or(&r.code).to_string(),
         options: ExecuteOptions { silent, store_history },
         allow_stdin: r.allow_stdin(),
         parent: request.raw_header.clone(),
@@ -180,6 +180,16 @@ async fn execute(kernel: &Kernel, socket: &mut RouterSendHalf, request: &Request
         After::AbortQueued
     } else {
         After::Continue
+    }
+}
+
+/// IPython's autocall of `exit` and `quit` (ExitAutocall): typed alone on a line, they
+/// are called — the cell asks the client to exit (jupyter console leaves at once).
+fn autocalled_exit(code: &str) -> Option<&'static str> {
+    match code.trim() {
+        "exit" => Some("exit()"),
+        "quit" => Some("quit()"),
+        _ => None,
     }
 }
 
@@ -237,6 +247,14 @@ mod tests {
         assert_eq!(reply["status"], "error");
         assert_eq!((reply["ename"].clone(), reply["execution_count"].clone()), (json!("KeyError"), json!(2)));
         assert_eq!(reply["traceback"], json!(["tb"]));
+    }
+
+    #[test]
+    fn bare_exit_and_quit_are_called() {
+        assert_eq!(autocalled_exit("exit\n"), Some("exit()"));
+        assert_eq!(autocalled_exit("  quit "), Some("quit()"));
+        assert_eq!(autocalled_exit("exit = 1"), None);
+        assert_eq!(autocalled_exit("print(exit)"), None);
     }
 
     #[test]

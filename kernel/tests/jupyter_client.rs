@@ -57,6 +57,7 @@ macro_rules! checks_needing_h5py {
 
 checks_needing_h5py!(
     shutdown_closes_open_files,
+    kill_9_after_writing_cells_leaves_a_readable_file,
     h5py_objects_carry_html,
 );
 

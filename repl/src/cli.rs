@@ -11,7 +11,11 @@ struct CommandSpec {
 }
 
 const COMMANDS: &[CommandSpec] = &[
-    CommandSpec { name: "", usage: "h5lab [-c CODE]", about: "start an interactive session (or run CODE as one cell)" },
+    CommandSpec {
+        name: "",
+        usage: "h5lab [-c CODE | -i NOTEBOOK.ipynb|FILE.py]",
+        about: "start an interactive session (or run CODE as one cell; or show FILE's cells run first, then go on)",
+    },
     CommandSpec { name: "run", usage: "h5lab run FILE.py [ARGS...]", about: "run a script (plain Python or `# %%` cells) without prompts" },
     CommandSpec {
         name: "replay",
@@ -36,6 +40,13 @@ struct FlagSpec {
 
 const FLAGS: &[FlagSpec] = &[
     FlagSpec { long: "code", short: Some('c'), value: Some("CODE"), commands: &[""], help: "run CODE as one cell, print its outputs, exit (1 on an error)" },
+    FlagSpec {
+        long: "interactive",
+        short: Some('i'),
+        value: Some("FILE"),
+        commands: &[""],
+        help: "run the cells of FILE (.ipynb or .py, `# %%` cells) as typed In [n] cells, then stay interactive",
+    },
     FlagSpec { long: "check", short: None, value: None, commands: &["replay"], help: "compare each cell's outputs with the recorded ones; exit 1 on a difference" },
     FlagSpec { long: "stop-on-error", short: None, value: None, commands: &["replay"], help: "stop at the first cell that raises" },
     FlagSpec { long: "in-temp", short: None, value: None, commands: &["replay"], help: "run in a temporary copy of the notebook's directory" },
@@ -49,8 +60,8 @@ const FLAGS: &[FlagSpec] = &[
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    /// The interactive session.
-    Interactive,
+    /// The interactive session, after the cells of `startup` (`-i FILE`) when given.
+    Interactive { startup: Option<PathBuf> },
     /// `-c CODE`.
     Code(String),
     /// `run FILE [ARGS]`.
@@ -193,11 +204,14 @@ pub fn parse(args: &[String]) -> Result<Cli, String> {
             if has("version") {
                 Command::Version
             } else if let Some(code) = value("code") {
+                if has("interactive") {
+                    return Err("-c and -i exclude each other".into());
+                }
                 Command::Code(code)
             } else if let Some(extra) = positional.first() {
                 return Err(format!("unknown command '{extra}'"));
             } else {
-                Command::Interactive
+                Command::Interactive { startup: value("interactive").map(PathBuf::from) }
             }
         }
     };
@@ -214,7 +228,8 @@ mod tests {
 
     #[test]
     fn commands_parse() {
-        assert_eq!(parse(&[]).map(|c| c.command), Ok(Command::Interactive));
+        assert_eq!(parse(&[]).map(|c| c.command), Ok(Command::Interactive { startup: None }));
+        assert_eq!(parse(&args("-i t.py")).map(|c| c.command), Ok(Command::Interactive { startup: Some("t.py".into()) }));
         assert_eq!(parse(&args("-c 1+1")).map(|c| c.command), Ok(Command::Code("1+1".into())));
         assert_eq!(parse(&args("-c1")).map(|c| c.command), Ok(Command::Code("1".into())));
         assert_eq!(parse(&args("--version")).map(|c| c.command), Ok(Command::Version));
@@ -246,6 +261,7 @@ mod tests {
         assert!(parse(&args("execute nb.ipynb --check")).is_err());
         assert!(parse(&args("execute nb.ipynb -o")).is_err());
         assert!(parse(&args("frobnicate")).is_err());
+        assert!(parse(&args("-c 1 -i t.py")).is_err());
     }
 
     #[test]

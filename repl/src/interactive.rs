@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
@@ -136,9 +136,9 @@ fn banner() -> String {
     )
 }
 
-/// Runs the interactive session in `cwd` until Ctrl-D or `exit`; every open file is
-/// closed.
-pub fn run(cwd: PathBuf, color: bool) -> ExitCode {
+/// Runs the interactive session in `cwd` until Ctrl-D or `exit`, after showing the
+/// cells of `startup` run as if typed (`-i FILE`); every open file is closed.
+pub fn run(cwd: PathBuf, color: bool, startup: Option<&Path>) -> ExitCode {
     // Before the session takes the HDF5 owner thread for good.
     let banner = banner();
     let worker = Worker::start(cwd, color);
@@ -177,7 +177,25 @@ pub fn run(cwd: PathBuf, color: bool) -> ExitCode {
     let prompts = Prompts { color };
     print!("{banner}");
     let mut next = 1u64;
-    loop {
+    let startup_cells = match startup.map(startup_cells).transpose() {
+        Ok(cells) => cells.unwrap_or_default(),
+        Err(message) => {
+            eprintln!("h5lab: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut over = false;
+    for cell in startup_cells {
+        crate::replay::show_source(&cell, next, prompts);
+        match run_cell(&worker, &mut editor, &cell, prompts) {
+            Some(count) => next = count + 1,
+            None => {
+                over = true;
+                break;
+            }
+        }
+    }
+    while !over {
         println!();
         cell_so_far.borrow_mut().clear();
         let Some(cell) = read_cell(&mut editor, &cell_so_far, next) else { break };
@@ -193,23 +211,9 @@ pub fn run(cwd: PathBuf, color: bool) -> ExitCode {
         if matches!(cell.trim(), "exit" | "quit") {
             break;
         }
-        let finished = worker.execute(&cell, None, &mut |event| match event {
-            CellEvent::Stream(name, text) => output::stream(name, &text),
-            CellEvent::Display(bundle) => output::display(&bundle),
-            CellEvent::ClearOutput => {}
-            CellEvent::Input { prompt, password, answer } => {
-                let _ = answer.send(read_input(&mut editor, &prompt, password));
-            }
-            CellEvent::Done(_) => {}
-        });
-        let Some(finished) = finished else {
-            eprintln!("h5lab: the session stopped");
-            return ExitCode::FAILURE;
-        };
-        output::outcome(&finished.outcome, prompts, true);
-        next = finished.outcome.execution_count + 1;
-        if finished.outcome.exit.is_some() {
-            break;
+        match run_cell(&worker, &mut editor, &cell, prompts) {
+            Some(count) => next = count + 1,
+            None => break,
         }
     }
     drop(editor);
@@ -220,20 +224,47 @@ pub fn run(cwd: PathBuf, color: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The code cells of `-i FILE`: a notebook's, or a `.py` file's `# %%` cells (a plain
+/// script is one cell).
+fn startup_cells(path: &Path) -> Result<Vec<String>, String> {
+    let notebook = crate::notebook::Notebook::read(path)?;
+    Ok(notebook.code_cells().into_iter().map(|c| c.source).filter(|s| !s.trim().is_empty()).collect())
+}
+
+/// Runs a cell on the worker, showing its outputs as they come, then `Out[n]` or the
+/// traceback. The cell's execution count, or `None` when the session is over (an
+/// `exit()` in the cell, or the session stopped).
+fn run_cell(worker: &Worker, editor: &mut Editor<ReplHelper, FileHistory>, cell: &str, prompts: Prompts) -> Option<u64> {
+    let finished = worker.execute(cell, None, &mut |event| match event {
+        CellEvent::Stream(name, text) => output::stream(name, &text),
+        CellEvent::Display(bundle) => output::display(&bundle),
+        CellEvent::ClearOutput => {}
+        CellEvent::Input { prompt, password, answer } => {
+            let _ = answer.send(read_input(editor, &prompt, password));
+        }
+        CellEvent::Done(_) => {}
+    });
+    let Some(finished) = finished else {
+        eprintln!("h5lab: the session stopped");
+        return None;
+    };
+    output::outcome(&finished.outcome, prompts, true);
+    finished.outcome.exit.is_none().then_some(finished.outcome.execution_count)
+}
+
 /// Reads one cell: its first line at `In [n]: `, then continuation lines at `   ...: `
 /// (pre-indented) while the parser says it is incomplete. `None` at Ctrl-D on an empty
 /// first line; Ctrl-C abandons the cell (an empty one is returned).
 fn read_cell(editor: &mut Editor<ReplHelper, FileHistory>, so_far: &Rc<RefCell<String>>, n: u64) -> Option<String> {
-    let first = match read_line(editor, &format!("In [{n}]: "), "") {
+    let first = match read_line(editor, n, false, "") {
         Ok(line) => line,
         Err(ReadlineError::Interrupted) => return Some(String::new()),
         Err(_) => return None,
     };
     let mut cell = first;
-    let continuation = Prompts { color: false }.continuation(n);
     while let Completeness::Incomplete { indent } = h5lab_core::syntax::is_complete(&cell) {
         *so_far.borrow_mut() = format!("{cell}\n");
-        match read_line(editor, &continuation, &indent) {
+        match read_line(editor, n, true, &indent) {
             Ok(line) => {
                 cell.push('\n');
                 cell.push_str(&line);
@@ -245,16 +276,23 @@ fn read_cell(editor: &mut Editor<ReplHelper, FileHistory>, so_far: &Rc<RefCell<S
     Some(cell)
 }
 
-/// A line from the editor. When stdin is not a terminal the editor neither shows the
-/// prompt nor offers the indentation: the prompt is printed here, as IPython does.
-fn read_line(editor: &mut Editor<ReplHelper, FileHistory>, prompt: &str, indent: &str) -> rustyline::Result<String> {
+/// A line from the editor at `In [n]: ` or, `at_continuation`, at `   ...: `. When
+/// stdin is not a terminal the editor neither shows the prompt nor offers the
+/// indentation: the prompt is printed here, as IPython does. A pasted entry of several
+/// lines is redrawn with continuation prompts once accepted ([`crate::paste`]).
+fn read_line(editor: &mut Editor<ReplHelper, FileHistory>, n: u64, at_continuation: bool, indent: &str) -> rustyline::Result<String> {
     use std::io::{IsTerminal, Write};
+    let plain = Prompts { color: false };
+    let prompt = if at_continuation { plain.continuation(n) } else { plain.input(n) };
     if !std::io::stdin().is_terminal() {
         print!("{prompt}");
         let _ = std::io::stdout().flush();
         return editor.readline("");
     }
-    editor.readline_with_initial(prompt, (indent, ""))
+    let line = editor.readline_with_initial(&prompt, (indent, ""))?;
+    let color = editor.helper().is_some_and(|h| h.color);
+    crate::paste::redraw(n, at_continuation, &line, color);
+    Ok(line)
 }
 
 /// `input(prompt)` during a cell: a line from the terminal.

@@ -6,6 +6,7 @@ mod highlight;
 mod interactive;
 mod notebook;
 mod output;
+mod paste;
 mod replay;
 mod script;
 mod worker;
@@ -44,9 +45,9 @@ fn main() -> ExitCode {
         Command::Execute { notebook, output, inplace } => {
             replay::execute(&absolute(notebook), output.map(absolute).as_deref(), inplace)
         }
-        Command::Interactive => {
+        Command::Interactive { startup } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
-            interactive::run(cwd, color)
+            interactive::run(cwd, color, startup.map(absolute).as_deref())
         }
     }
 }

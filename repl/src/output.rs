@@ -113,12 +113,13 @@ pub fn show_page(text: &str, pager: bool) {
 
 /// The terminal's height in rows (24 when unknown).
 fn terminal_rows() -> usize {
+    terminal_size().map_or(24, |(rows, _)| rows)
+}
+
+/// The size of the terminal on stdout, rows and columns (`None` when it is not one).
+pub fn terminal_size() -> Option<(usize, usize)> {
     // SAFETY: TIOCGWINSZ fills a winsize; a zeroed one is valid to pass.
     let mut size: libc::winsize = unsafe { std::mem::zeroed() };
     let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
-    if ok && size.ws_row > 0 {
-        size.ws_row as usize
-    } else {
-        24
-    }
+    (ok && size.ws_row > 0 && size.ws_col > 0).then_some((size.ws_row as usize, size.ws_col as usize))
 }

@@ -76,7 +76,7 @@ pub fn run_cell(worker: &Worker, code: &str, show: Option<Prompts>) -> Option<Ce
 }
 
 /// A cell's source as a terminal transcript shows it: `In [n]: ` and `   ...: `.
-fn show_source(source: &str, n: u64, prompts: Prompts) {
+pub fn show_source(source: &str, n: u64, prompts: Prompts) {
     let mut text = String::from("\n");
     for (i, line) in source.split('\n').enumerate() {
         let prompt = if i == 0 { prompts.input(n) } else { prompts.continuation(n) };

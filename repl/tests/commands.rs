@@ -131,16 +131,39 @@ fn execute_writes_the_notebook_nbclient_writes() {
     let without_timing = |text: &str| text.lines().filter(|l| !l.contains("\"iopub.") && !l.contains("\"shell.execute_reply\"")).collect::<Vec<_>>().join("\n");
     let original = std::fs::read_to_string(support::example("basics.ipynb")).expect("oracle notebook");
     assert_eq!(without_timing(&written), without_timing(&original));
-    // Jupyter's own validator accepts it.
-    if let Some(python) = support::test_python() {
-        let check = Command::new(python)
-            .args(["-c", "import nbformat, sys; nb = nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print(nb.nbformat_minor)"])
-            .arg(dir.path().join("out.ipynb"))
-            .output()
-            .expect("python");
-        assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
-        assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), "5");
-    }
+    assert_nbformat_validates(&dir.path().join("out.ipynb"));
+}
+
+/// Jupyter's own validator (nbformat, in the test environment) accepts the notebook
+/// as nbformat 4.5.
+fn assert_nbformat_validates(path: &Path) {
+    let Some(python) = support::test_python() else { return };
+    let check = Command::new(python)
+        .args(["-c", "import nbformat, sys; nb = nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print(nb.nbformat_minor)"])
+        .arg(path)
+        .output()
+        .expect("python");
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), "5");
+}
+
+/// The seed tutorial: every output the oracle recorded in the notebook (h5lab adds
+/// text/html beside h5py objects' text/plain, which compare.py does not compare).
+#[test]
+fn execute_of_the_low_level_tutorial_gives_the_oracles_outputs() {
+    let dir = copy_example("low-level-api.ipynb");
+    let out = h5lab(&["execute", "low-level-api.ipynb", "-o", "out.ipynb"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: Json = serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.ipynb")).expect("written")).expect("JSON");
+    let original: Json =
+        serde_json::from_str(&std::fs::read_to_string(support::example("low-level-api.ipynb")).expect("oracle")).expect("JSON");
+    let (total, diffs) = h5lab_core::cells::compare(&recorded(&original), &recorded(&written));
+    assert!(diffs.is_empty(), "{}", diffs.iter().map(|d| d.report()).collect::<String>());
+    assert_eq!(total, 19);
+    let counts: Vec<u64> =
+        written["cells"].as_array().expect("cells").iter().filter_map(|c| c["execution_count"].as_u64()).collect();
+    assert_eq!(counts, (1..=19).collect::<Vec<u64>>());
+    assert_nbformat_validates(&dir.path().join("out.ipynb"));
 }
 
 #[test]

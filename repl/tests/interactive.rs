@@ -8,30 +8,7 @@ use std::time::Duration;
 
 use expectrl::WaitStatus;
 use serde_json::Value as Json;
-use support::Repl;
-
-/// What IPython's terminal shows for a cell's recorded outputs (the oracle's JSON).
-fn terminal_text(outputs: &[Json], count: u64) -> String {
-    let mut text = String::new();
-    for o in outputs {
-        let piece = match o["type"].as_str().unwrap_or("") {
-            "stream" => o["text"].as_str().unwrap_or("").replace("\r\n", "\n"),
-            "display_data" => o["text/plain"].as_str().unwrap_or("").to_string(),
-            "execute_result" => {
-                let plain = o["text/plain"].as_str().unwrap_or("");
-                let separator = if plain.contains('\n') { "\n" } else { "" };
-                format!("Out[{count}]: {separator}{plain}")
-            }
-            "error" => o["traceback"].as_array().map(|t| t.iter().filter_map(Json::as_str).collect::<Vec<_>>().join("\n")).unwrap_or_default(),
-            _ => String::new(),
-        };
-        text.push_str(&piece);
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-    }
-    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_end().to_string()
-}
+use support::{normalized, terminal_text, Repl};
 
 /// Types a cell: its first line, then each continuation line without the indentation
 /// the session offers, then the blank line that ends a block.
@@ -60,7 +37,7 @@ fn typed_cells_show_the_oracles_texts() {
         type_cell(&mut repl, cell["source"].as_str().expect("source"));
         repl.wait_for(&format!("In [{}]: ", n + 1));
         let expected = terminal_text(cell["outputs"].as_array().expect("outputs"), n);
-        let shown = repl.output_of(n);
+        let shown = normalized(&repl.output_of(n));
         if shown != expected {
             failures.push(format!("cell {n}:\n--- expected\n{expected}\n--- shown\n{shown}"));
         }
@@ -185,4 +162,36 @@ fn input_reads_a_line_from_the_terminal() {
     repl.enter("name");
     repl.wait_for("Out[2]: 'h5'");
     assert!(matches!(repl.ctrl_d(), WaitStatus::Exited(_, 0)));
+}
+
+#[test]
+fn tab_completes_an_hdf5_path_inside_the_brackets() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut repl = Repl::start(dir.path());
+    repl.enter("import h5py; f = h5py.File('paths.h5', 'w'); _ = f.create_group('links'); _ = f.create_dataset('data', data=[1, 2])");
+    repl.wait_for("In [2]: ");
+    repl.type_keys("f['/li\t");
+    repl.wait_for("In [2]: f['/links");
+    repl.enter("']");
+    repl.wait_for("Out[2]: <HDF5 group \"/links\" (0 members)>");
+    assert!(matches!(repl.ctrl_d(), WaitStatus::Exited(_, 0)));
+}
+
+#[test]
+fn ctrl_d_closes_the_files_written_so_h5py_reads_them() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut repl = Repl::start(dir.path());
+    repl.enter("import h5py, numpy as np; f = h5py.File('kept.h5', 'w')");
+    repl.wait_for("In [2]: ");
+    repl.enter("f['x'] = np.arange(6).reshape(2, 3); f['g/y'] = 'text'");
+    repl.wait_for("In [3]: ");
+    assert!(matches!(repl.ctrl_d(), WaitStatus::Exited(_, 0)));
+    let Some(python) = support::test_python() else { return };
+    let read = std::process::Command::new(python)
+        .current_dir(dir.path())
+        .args(["-c", "import h5py; f = h5py.File('kept.h5', 'r'); print(f['x'][()].tolist(), f['g/y'][()])"])
+        .output()
+        .expect("python");
+    assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
+    assert_eq!(String::from_utf8_lossy(&read.stdout), "[[0, 1, 2], [3, 4, 5]] b'text'\n");
 }

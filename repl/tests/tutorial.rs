@@ -1,44 +1,18 @@
 //! The seed tutorial (h5py's low-level API): typed into the REPL, and replayed from
 //! examples/low-level-api.ipynb — the outputs the oracle recorded, cell by cell.
-//! Both need h5py in the interpreter.
+//! h5lab needs no Python for either: the oracle recorded the expected texts.
 
 mod support;
 
 use serde_json::Value as Json;
-use support::Repl;
+use support::{normalized, terminal_text, Repl};
 
-/// What IPython's terminal shows for a cell's recorded outputs, addresses masked.
-fn terminal_text(outputs: &[Json], count: u64) -> String {
-    let mut text = String::new();
-    for o in outputs {
-        let piece = match o["type"].as_str().unwrap_or("") {
-            "stream" => o["text"].as_str().unwrap_or("").replace("\r\n", "\n"),
-            "display_data" => o["text/plain"].as_str().unwrap_or("").to_string(),
-            "execute_result" => {
-                let plain = o["text/plain"].as_str().unwrap_or("");
-                format!("Out[{count}]: {}{plain}", if plain.contains('\n') { "\n" } else { "" })
-            }
-            "error" => o["traceback"].as_array().map(|t| t.iter().filter_map(Json::as_str).collect::<Vec<_>>().join("\n")).unwrap_or_default(),
-            _ => String::new(),
-        };
-        text.push_str(&piece);
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-    }
-    normalized(&text)
-}
-
-fn normalized(text: &str) -> String {
-    let text = h5lab_core::cells::normalize(text);
-    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_end().to_string()
-}
-
+/// Multi-line cells are pasted (bracketed paste), as one pastes a notebook cell, and
+/// must show with IPython's continuation prompts.
 #[test]
-#[ignore = "harness: pasted cells echo their continuation lines, and expected tracebacks keep h5py's library frames"]
 fn the_low_level_tutorial_typed_in_the_repl() {
     let golden: Json =
-        serde_json::from_str(&std::fs::read_to_string(support::golden("low-level-api.json")).expect("golden")).expect("JSON");
+        serde_json::from_str(&std::fs::read_to_string(support::core_golden("h5py/low_level_api.json")).expect("golden")).expect("JSON");
     let dir = tempfile::tempdir().expect("temporary directory");
     let mut repl = Repl::start(dir.path());
     let mut failures = Vec::new();
@@ -73,4 +47,31 @@ fn the_low_level_tutorial_notebook_replays_with_every_cell_matching() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
     assert!(text.ends_with("19 of 19 cells match\n"), "{text}");
+}
+
+/// `make run`'s session: `h5lab -i examples/low-level-api.py` shows each cell as typed
+/// with the oracle's outputs, then waits at the next prompt with the tutorial's objects.
+#[test]
+fn the_tutorial_runs_first_with_dash_i_and_the_session_goes_on() {
+    let golden: Json =
+        serde_json::from_str(&std::fs::read_to_string(support::core_golden("h5py/low_level_api.json")).expect("golden")).expect("JSON");
+    let cells = golden.as_array().expect("cells");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let script = support::example("low-level-api.py");
+    let mut repl = Repl::start_with(dir.path(), &["-i", script.to_str().expect("UTF-8 path")]);
+    let next = cells.len() as u64 + 1;
+    repl.wait_for(&format!("In [{next}]: "));
+    let mut failures = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        let n = i as u64 + 1;
+        let expected = terminal_text(cell["outputs"].as_array().expect("outputs"), n);
+        let shown = normalized(&repl.output_of(n));
+        if shown != expected {
+            failures.push(format!("cell {n}:\n--- expected\n{expected}\n--- shown\n{shown}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    repl.enter("np.arange(3) * 2");
+    repl.wait_for(&format!("Out[{next}]: array([0, 2, 4])"));
+    assert!(matches!(repl.ctrl_d(), expectrl::WaitStatus::Exited(_, 0)));
 }

@@ -121,6 +121,10 @@ pub fn attributes(vm: &mut Interp, value: &Value, prefix: &str, start: usize, ou
 /// The keys of a mapping for `x[` (their reprs) or `x['` (their text), when the
 /// object offers any: a dict's str/bytes/int keys, or what `completion_keys` gives.
 pub fn keys(vm: &mut Interp, value: &Value, quoted: Option<bool>, prefix: &str, start: usize, out: &mut Vec<Candidate>) {
+    if matches!(value, Value::Object(_)) && quoted == Some(false) && prefix.contains('/') {
+        hdf5_paths(vm, value, prefix, start, out);
+        return;
+    }
     let mut keys: Vec<Value> = match value {
         Value::Dict(d) => d.keys(),
         Value::Object(obj) => obj.clone().completion_keys(vm).into_iter().map(Value::str).collect(),
@@ -140,6 +144,22 @@ pub fn keys(vm: &mut Interp, value: &Value, quoted: Option<bool>, prefix: &str, 
         if text.starts_with(prefix) {
             out.push(Candidate::new(text, start, "dict key", Group::Other));
         }
+    }
+}
+
+/// HDF5 paths inside `f['...` when the key typed so far holds a `/` (`'/li'`,
+/// `'links/s'`): the members of the group the path names up to its last `/`, looked
+/// up in the live file, each offered with that group's path before it. Only for
+/// objects that offer keys (h5py groups); nothing when the group does not exist.
+fn hdf5_paths(vm: &mut Interp, value: &Value, prefix: &str, start: usize, out: &mut Vec<Candidate>) {
+    let Some(slash) = prefix.rfind('/') else { return };
+    let (parent, leaf) = (&prefix[..=slash], &prefix[slash + 1..]);
+    let group = if parent.trim_end_matches('/').is_empty() && !parent.is_empty() { "/" } else { parent.trim_end_matches('/') };
+    let Ok(Value::Object(found)) = vm.getitem(value, &Value::str(group)) else { return };
+    let mut names = found.clone().completion_keys(vm);
+    names.sort();
+    for name in names.into_iter().filter(|n| n.starts_with(leaf)) {
+        out.push(Candidate::new(format!("{parent}{name}"), start, "dict key", Group::Other));
     }
 }
 

@@ -80,20 +80,11 @@ pub fn int(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<Val
     let Some(x) = &slots[0] else { return Ok(Value::Int(0)) };
     match (x, &slots[1]) {
         (Value::Str(s), base) => {
-            let base = match base {
-                Some(b) => vm.index_value(b, "'str' object cannot be interpreted as an integer")?,
-                None => 10,
-            };
-            if base != 0 && !(2..=36).contains(&base) {
-                return Err(Exc::value_error("int() base must be >= 2 and <= 36, or 0"));
-            }
+            let base = int_base(vm, base.as_ref())?;
             int::parse_int(s, base as u32)
         }
         (Value::Bytes(b), base) => {
-            let base = match base {
-                Some(b) => vm.index_value(b, "'str' object cannot be interpreted as an integer")?,
-                None => 10,
-            };
+            let base = int_base(vm, base.as_ref())?;
             let text = String::from_utf8_lossy(b);
             int::parse_int(&text, base as u32).map_err(|_| {
                 Exc::value_error(format!("invalid literal for int() with base {base}: {}", bytes::repr(b)))
@@ -102,6 +93,18 @@ pub fn int(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<Val
         (_, Some(_)) => Err(Exc::type_error("int() can't convert non-string with explicit base")),
         (other, None) => vm.to_int(other),
     }
+}
+
+/// The `base` argument of `int(text, base)`: 10 when absent, else 0 or 2..=36.
+fn int_base(vm: &mut Interp, base: Option<&Value>) -> PyResult<i64> {
+    let base = match base {
+        Some(b) => vm.index_value(b, "'str' object cannot be interpreted as an integer")?,
+        None => 10,
+    };
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(Exc::value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    Ok(base)
 }
 
 /// `float(x)`.

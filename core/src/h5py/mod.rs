@@ -15,7 +15,7 @@ pub mod types;
 
 use crate::eval::modules::Module;
 use crate::eval::Interp;
-use crate::numpy::{DType, Metadata};
+use crate::hdf5::datatype::ReferenceKind;
 use crate::value::exception::{Exc, PyResult};
 use crate::value::Value;
 use hl::links::LinkClass;
@@ -26,6 +26,8 @@ pub const VERSION: &str = "3.16.0";
 
 /// Builds the `h5py` module (with its low-level submodules as attributes).
 pub fn module(vm: &mut Interp) -> PyResult<Value> {
+    // h5py registers its LZF filter when imported.
+    crate::hdf5::lzf::register().map_err(Exc::from_hdf5)?;
     let m = Module::new("h5py", Some("This is the h5py package, a Python interface to the HDF5 scientific data format."));
     m.set("__version__", Value::str(VERSION));
     m.set("__path__", Value::list(vec![]));
@@ -36,34 +38,19 @@ pub fn module(vm: &mut Interp) -> PyResult<Value> {
         m.set(name, Value::Object(hl::links::class_of(class)));
     }
     m.set("UNLIMITED", Value::None);
-    m.function("string_dtype", |vm, args| {
-        let b = pyargs::Signature { name: "string_dtype", params: &["encoding", "length"], required: 0, method: false, var_keywords: false }
-            .bind(args)?;
-        let encoding = match b.get(0) {
-            Some(v) => vm.str(v)?,
-            None => "utf-8".into(),
-        };
-        let utf8 = match encoding.to_ascii_lowercase().replace('_', "-").as_str() {
-            "utf-8" | "utf8" => true,
-            "ascii" => false,
-            _ => return Err(Exc::value_error("Invalid encoding ({encoding!r}); 'utf-8' or 'ascii' allowed".replace("{encoding!r}", &format!("'{encoding}'")))),
-        };
-        let dtype = match b.get(1) {
-            Some(n) => {
-                let n = vm.index_value(n, "an integer is required")?;
-                DType::parse(&format!("S{n}")).map_err(crate::numpy_py::np_error)?
-            }
-            None => DType::object(),
-        };
-        let meta = if b.get(1).is_some() {
-            None
-        } else if utf8 {
-            Some(Metadata::VlenStr)
-        } else {
-            Some(Metadata::VlenBytes)
-        };
-        Ok(crate::numpy_py::dtype::dtype_value(dtype.with_metadata(meta)))
+    m.set("Empty", Value::Object(hl::empty::class()));
+    m.set("AttributeManager", Value::Object(hl::attrs::class()));
+    m.set("HLObject", Value::Object(hl::base_class()));
+    m.set("Reference", Value::Object(hl::refs::class_of(ReferenceKind::Object)));
+    m.set("RegionReference", Value::Object(hl::refs::class_of(ReferenceKind::Region)));
+    hl::dtypes::install(&m);
+    m.function("get_config", |vm, args| {
+        pyargs::Signature { name: "get_config", params: &[], required: 0, method: false, var_keywords: false }.bind(args)?;
+        Ok(hl::config::get_config(vm))
     });
+    for name in ["MultiBlockSlice", "VirtualLayout", "VirtualSource"] {
+        m.function(name, move |_vm, _args| Err(Exc::not_implemented(format!("h5py.{name}"))));
+    }
     m.function("is_hdf5", |vm, args| {
         let b = pyargs::Signature { name: "is_hdf5", params: &["fname"], required: 1, method: false, var_keywords: false }.bind(args)?;
         let name = hl::file::filename_encode(vm, b.req(0))?;
@@ -73,6 +60,7 @@ pub fn module(vm: &mut Interp) -> PyResult<Value> {
         }
         Ok(Value::Bool(crate::hdf5::File::is_accessible(vm.lib(), &name, None).unwrap_or(false)))
     });
+    m.set("version", hl::config::version_module(vm)?);
     for name in lowlevel::SUBMODULES {
         if let Some(sub) = lowlevel::submodule(vm, name)? {
             m.set(name, sub);

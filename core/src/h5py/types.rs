@@ -28,13 +28,19 @@ pub fn hdf5_type_of(dtype: &DType) -> PyResult<TypeDescription> {
             Metadata::Vlen(base) => return Ok(TypeDescription::VarLen(Box::new(hdf5_type_of(base)?))),
             Metadata::Enum(members) => {
                 let base = hdf5_type_of(&dtype.clone().with_metadata(None))?;
-                return Ok(TypeDescription::Enum {
-                    base: Box::new(base),
-                    members: members.iter().map(|(n, v)| (n.clone(), *v as i128)).collect(),
-                });
+                // h5py inserts the members in name order (`for name in sorted(vals)`).
+                let mut members: Vec<(String, i128)> = members.iter().map(|(n, v)| (n.clone(), *v as i128)).collect();
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                return Ok(TypeDescription::Enum { base: Box::new(base), members });
             }
             Metadata::ObjectRef => return Ok(TypeDescription::Reference(ReferenceKind::Object)),
             Metadata::RegionRef => return Ok(TypeDescription::Reference(ReferenceKind::Region)),
+            Metadata::FixedUtf8 => {
+                return Ok(TypeDescription::String { size: Some(dtype.itemsize().max(1)), cset: CharSet::Utf8, pad: StrPad::NullPad })
+            }
+            Metadata::Opaque => {
+                return Ok(TypeDescription::Opaque { size: dtype.itemsize(), tag: opaque_tag(dtype) });
+            }
         }
     }
     let int = |size: usize, signed: bool| TypeDescription::Integer { size, order, signed };
@@ -124,14 +130,25 @@ pub fn dtype_of(desc: &TypeDescription) -> PyResult<DType> {
                 8 => Kind::Float64,
                 _ => return Err(Exc::type_error(format!("No NumPy equivalent for HDF5 float of {size} bytes"))),
             };
-            with_order(DType::new(kind), *order)?
+            // h5py's float dtypes state their order: `dtype('<f8')`, not `dtype('float64')`.
+            with_order(DType::new(kind), *order)?.with_explicit_order()
         }
-        TypeDescription::String { size: Some(n), .. } => DType::new(Kind::Bytes(*n)),
+        TypeDescription::String { size: Some(n), cset, .. } => DType::new(Kind::Bytes(*n)).with_metadata(match cset {
+            CharSet::Utf8 => Some(Metadata::FixedUtf8),
+            CharSet::Ascii => None,
+        }),
         TypeDescription::String { size: None, cset, .. } => DType::object().with_metadata(Some(match cset {
             CharSet::Utf8 => Metadata::VlenStr,
             CharSet::Ascii => Metadata::VlenBytes,
         })),
-        TypeDescription::Opaque { size, .. } => DType::new(Kind::Void(*size)),
+        TypeDescription::Opaque { size, tag } => {
+            let plain = DType::new(Kind::Void(*size));
+            // h5py tags the opaque types it makes `NUMPY:<dtype.str>`.
+            match tag.strip_prefix("NUMPY:").map(DType::parse) {
+                Some(Ok(d)) if d.itemsize() == *size => d.with_metadata(Some(Metadata::Opaque)),
+                _ => plain,
+            }
+        }
         TypeDescription::Reference(kind) => DType::object().with_metadata(Some(match kind {
             ReferenceKind::Region => Metadata::RegionRef,
             _ => Metadata::ObjectRef,
@@ -167,7 +184,7 @@ pub fn dtype_of(desc: &TypeDescription) -> PyResult<DType> {
             DType::new(Kind::Struct(Rc::new(StructLayout { fields, itemsize: *size })))
         }
         TypeDescription::Array { .. } => {
-            return Err(Exc::not_implemented("array-typed datasets (subarray dtypes)"));
+            return Err(Exc::not_implemented("h5py dtypes of HDF5 array types outside compounds (subarray dtypes)"));
         }
         TypeDescription::Time { .. } => return Err(Exc::type_error("No NumPy equivalent for TypeTimeID exists")),
     })
@@ -184,4 +201,29 @@ fn complex_compound(size: usize, members: &[Member]) -> PyResult<Option<DType>> 
         }
     }
     Ok(None)
+}
+
+/// The dtype of an HDF5 type as h5py reads data of it: a top-level array type becomes
+/// its base dtype and extra trailing axes (`(dtype, subshape)`), anything else has no
+/// subshape.
+pub fn read_dtype_of(desc: &TypeDescription) -> PyResult<(DType, Vec<usize>)> {
+    match desc {
+        TypeDescription::Array { base, dims } => Ok((dtype_of(base)?, dims.iter().map(|&d| d as usize).collect())),
+        other => Ok((dtype_of(other)?, Vec::new())),
+    }
+}
+
+/// The same dtype as NumPy's builtin one (h5py's fast reads make arrays of builtin
+/// dtypes: `dtype('float64')`, not the dataset's `dtype('<f8')`).
+pub fn builtin_dtype(dtype: &DType) -> DType {
+    if dtype.has_explicit_order() {
+        dtype.clone().with_byteorder('<').unwrap_or_else(|_| dtype.clone())
+    } else {
+        dtype.clone()
+    }
+}
+
+/// The tag h5py gives an opaque type it makes: `NUMPY:` and the dtype's `.str`.
+fn opaque_tag(dtype: &DType) -> String {
+    format!("NUMPY:{}", dtype.type_str())
 }

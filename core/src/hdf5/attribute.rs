@@ -219,6 +219,14 @@ pub fn exists(object: &Handle, name: impl AsRef<[u8]>) -> Result<bool> {
     check_bool(unsafe { H5Aexists(object.id(), name.as_ptr()) }, "H5Aexists")
 }
 
+/// Whether the object at `object/obj_name` has attribute `name` (`H5Aexists_by_name`).
+pub fn exists_by_name(object: &Handle, obj_name: impl AsRef<[u8]>, name: impl AsRef<[u8]>) -> Result<bool> {
+    let (obj_name, name) = (c_name(obj_name.as_ref())?, c_name(name.as_ref())?);
+    // SAFETY: valid id and C strings.
+    let status = unsafe { hdf5_sys::h5a::H5Aexists_by_name(object.id(), obj_name.as_ptr(), name.as_ptr(), H5P_DEFAULT) };
+    check_bool(status, "H5Aexists_by_name")
+}
+
 /// Deletes an attribute by name (`H5Adelete`).
 pub fn delete(object: &Handle, name: impl AsRef<[u8]>) -> Result<()> {
     let name = c_name(name.as_ref())?;

@@ -92,6 +92,12 @@ impl Dataspace {
         Ok(Dataspace { handle: Handle::from_result(id, operation)? })
     }
 
+    /// Wraps a handle without checking its kind: for identifiers that may already be
+    /// closed, so that HDF5 itself reports the bad identifier when it is used.
+    pub fn from_handle_unchecked(handle: Handle) -> Dataspace {
+        Dataspace { handle }
+    }
+
     /// Wraps a handle that refers to a dataspace; `None` otherwise.
     pub fn from_handle(handle: Handle) -> Option<Dataspace> {
         (handle.id_type() == IdType::Dataspace).then_some(Dataspace { handle })

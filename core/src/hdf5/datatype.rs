@@ -201,6 +201,12 @@ impl Datatype {
         Ok(Datatype { handle: Handle::from_result(id, operation)? })
     }
 
+    /// Wraps a handle without checking its kind: for identifiers that may already be
+    /// closed, so that HDF5 itself reports the bad identifier when it is used.
+    pub fn from_handle_unchecked(handle: Handle) -> Datatype {
+        Datatype { handle }
+    }
+
     /// Wraps a handle that refers to a datatype; `None` otherwise.
     pub fn from_handle(handle: Handle) -> Option<Datatype> {
         (handle.id_type() == IdType::Datatype).then_some(Datatype { handle })
@@ -295,7 +301,8 @@ impl Datatype {
         Ok(ty)
     }
 
-    fn set_cset(&self, cset: CharSet) -> Result<()> {
+    /// `H5Tset_cset`.
+    pub fn set_cset(&self, cset: CharSet) -> Result<()> {
         let raw = match cset {
             CharSet::Ascii => H5T_cset_t::H5T_CSET_ASCII,
             CharSet::Utf8 => H5T_cset_t::H5T_CSET_UTF8,
@@ -304,7 +311,8 @@ impl Datatype {
         check(unsafe { H5Tset_cset(self.id(), raw) }, "H5Tset_cset")
     }
 
-    fn set_strpad(&self, pad: StrPad) -> Result<()> {
+    /// `H5Tset_strpad`.
+    pub fn set_strpad(&self, pad: StrPad) -> Result<()> {
         let raw = match pad {
             StrPad::NullTerm => H5T_str_t::H5T_STR_NULLTERM,
             StrPad::NullPad => H5T_str_t::H5T_STR_NULLPAD,
@@ -500,6 +508,12 @@ impl Datatype {
     pub fn set_precision(&self, bits: usize) -> Result<()> {
         // SAFETY: plain call.
         check(unsafe { H5Tset_precision(self.id(), bits) }, "H5Tset_precision")
+    }
+
+    /// Sets the size in bytes (`H5Tset_size`; `usize::MAX` is `H5T_VARIABLE`).
+    pub fn set_size(&self, size: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { H5Tset_size(self.id(), size) }, "H5Tset_size")
     }
 
     /// Whether a string type is variable-length (`H5Tis_variable_str`).

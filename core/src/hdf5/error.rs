@@ -83,7 +83,7 @@ impl H5Error {
         let (Some(outer), Some(inner)) = (frames.first(), frames.last()) else {
             return H5Error::new(
                 ExceptionClass::RuntimeError,
-                format!("{operation} failed without an HDF5 error stack"),
+                format!("Unspecified error in {operation} (return value <0)"),
             );
         };
         let class = classify(outer.major_id, outer.minor_id);

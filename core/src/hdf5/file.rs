@@ -315,6 +315,50 @@ pub fn close_all(lib: &Library) {
     }
 }
 
+/// The identifiers of the given kinds open in one file, or in every file with
+/// `H5F_OBJ_ALL` as `file_id` (`H5Fget_obj_ids`), each as a new reference.
+pub fn open_ids(file_id: hid_t, kinds: c_uint) -> Result<Vec<Handle>> {
+    object_ids(file_id, kinds)?.into_iter().map(Handle::share).collect()
+}
+
+/// The file descriptor the sec2 driver holds for an open file (`H5Fget_vfd_handle`).
+pub fn vfd_handle(file: &Handle) -> Result<i32> {
+    // SAFETY: H5Fget_access_plist checks its argument; the list is closed by its handle.
+    let fapl = PropertyList::from_result(unsafe { H5Fget_access_plist(file.id()) }, "H5Fget_access_plist")?;
+    let mut handle: *mut std::ffi::c_void = std::ptr::null_mut();
+    // SAFETY: valid ids and out-pointer; for sec2 HDF5 stores a pointer to its int fd.
+    check(unsafe { hdf5_sys::h5f::H5Fget_vfd_handle(file.id(), fapl.handle().id(), &mut handle) }, "H5Fget_vfd_handle")?;
+    if handle.is_null() {
+        return Err(H5Error::new(super::error::ExceptionClass::RuntimeError, "no file handle"));
+    }
+    // SAFETY: the sec2 and core drivers hand back a pointer to their `int` descriptor.
+    Ok(unsafe { *(handle as *const i32) })
+}
+
+/// The metadata cache hit rate (`H5Fget_mdc_hit_rate`).
+pub fn mdc_hit_rate(file: &Handle) -> Result<f64> {
+    let mut rate = 0.0;
+    // SAFETY: valid out-pointer.
+    check(unsafe { hdf5_sys::h5f::H5Fget_mdc_hit_rate(file.id(), &mut rate) }, "H5Fget_mdc_hit_rate")?;
+    Ok(rate)
+}
+
+/// The metadata cache's (max size, min clean size, current size, entries)
+/// (`H5Fget_mdc_size`).
+pub fn mdc_size(file: &Handle) -> Result<(usize, usize, usize, i32)> {
+    let (mut max, mut min_clean, mut cur, mut n) = (0usize, 0usize, 0usize, 0i32);
+    // SAFETY: valid out-pointers.
+    let status = unsafe { hdf5_sys::h5f::H5Fget_mdc_size(file.id(), &mut max, &mut min_clean, &mut cur, &mut n) };
+    check(status, "H5Fget_mdc_size")?;
+    Ok((max, min_clean, cur, n))
+}
+
+/// Resets the metadata cache hit-rate statistics (`H5Freset_mdc_hit_rate_stats`).
+pub fn reset_mdc_hit_rate_stats(file: &Handle) -> Result<()> {
+    // SAFETY: plain call.
+    check(unsafe { hdf5_sys::h5f::H5Freset_mdc_hit_rate_stats(file.id()) }, "H5Freset_mdc_hit_rate_stats")
+}
+
 /// Open identifiers of the given kinds across every open file: a leak check.
 pub fn open_object_count(_lib: &Library, kinds: c_uint) -> Result<usize> {
     object_count(hdf5_sys::h5f::H5F_OBJ_ALL as hid_t, kinds)

@@ -45,6 +45,12 @@ impl Handle {
         Handle { id: hdf5_sys::h5i::H5I_INVALID_HID, _not_send: PhantomData }
     }
 
+    /// The identifier 0: what h5py's closed identifier objects hold and pass to HDF5
+    /// (HDF5 then reports the bad identifier itself). Never released.
+    pub fn null() -> Handle {
+        Handle { id: 0, _not_send: PhantomData }
+    }
+
     /// The raw identifier, for passing to HDF5 calls.
     pub fn id(&self) -> hid_t {
         self.id

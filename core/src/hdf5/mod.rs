@@ -15,6 +15,7 @@ mod handle;
 pub mod ident;
 mod library_init;
 pub mod link;
+pub mod lzf;
 pub mod object;
 pub mod owner;
 pub mod plist;
@@ -23,6 +24,7 @@ mod strings;
 pub mod transfer;
 pub mod typeinfo;
 pub mod vardata;
+pub mod vlen_write;
 
 pub use attribute::Attribute;
 pub use dataset::Dataset;

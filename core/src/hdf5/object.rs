@@ -262,3 +262,67 @@ pub fn visit(object: &Handle, index: IndexType, order: IterOrder) -> Result<Vec<
     check(status, "H5Ovisit3")?;
     Ok(objects)
 }
+
+/// What h5py's `h5o.get_info` reports: HDF5's deprecated `H5O_info1_t`, which h5py
+/// 3.16 still reads (through `H5Oget_info1`/`H5Oget_info_by_name1`, so its errors are
+/// theirs: "Can't get deprecated info for object").
+#[derive(Debug, Clone, Copy)]
+pub struct ObjectInfoV1 {
+    /// The file's number.
+    pub fileno: u64,
+    /// The object header's address.
+    pub addr: u64,
+    /// `H5O_type_t` number.
+    pub kind: i32,
+    /// Hard link count.
+    pub rc: u32,
+    /// Access, modification, change and birth times.
+    pub times: [i64; 4],
+    /// Number of attributes.
+    pub num_attrs: u64,
+    /// Header version, messages, chunks, flags.
+    pub hdr: (u32, u32, u32, u32),
+    /// Header space: total, meta, mesg, free.
+    pub hdr_space: [u64; 4],
+    /// Header message flags: present, shared.
+    pub hdr_mesg: [u64; 2],
+    /// B-tree and heap sizes of the object's and the attributes' indexes.
+    pub meta_size: [(u64, u64); 2],
+}
+
+unsafe extern "C" {
+    #[link_name = "H5Oget_info1"]
+    fn get_info_v1(loc_id: hid_t, oinfo: *mut hdf5_sys::h5o::H5O_info1_t) -> herr_t;
+    #[link_name = "H5Oget_info_by_name1"]
+    fn get_info_by_name_v1(loc_id: hid_t, name: *const c_char, oinfo: *mut hdf5_sys::h5o::H5O_info1_t, lapl: hid_t) -> herr_t;
+}
+
+/// `H5Oget_info1` of `object`, or `H5Oget_info_by_name1` of `object/name`.
+pub fn info_v1(object: &Handle, name: Option<&[u8]>, lapl: Option<&PropertyList>) -> Result<ObjectInfoV1> {
+    let mut raw = hdf5_sys::h5o::H5O_info1_t::default();
+    match name {
+        Some(name) => {
+            let name = c_name(name)?;
+            let lapl = lapl.map_or(H5P_DEFAULT, |p| p.handle().id());
+            // SAFETY: valid C string and out-pointer.
+            check(unsafe { get_info_by_name_v1(object.id(), name.as_ptr(), &mut raw, lapl) }, "H5Oget_info_by_name1")?;
+        }
+        // SAFETY: valid out-pointer.
+        None => check(unsafe { get_info_v1(object.id(), &mut raw) }, "H5Oget_info1")?,
+    }
+    Ok(ObjectInfoV1 {
+        fileno: raw.fileno as u64,
+        addr: raw.addr,
+        kind: raw.type_ as i32,
+        rc: raw.rc,
+        times: [raw.atime as i64, raw.mtime as i64, raw.ctime as i64, raw.btime as i64],
+        num_attrs: raw.num_attrs,
+        hdr: (raw.hdr.version, raw.hdr.nmesgs, raw.hdr.nchunks, raw.hdr.flags),
+        hdr_space: [raw.hdr.space.total, raw.hdr.space.meta, raw.hdr.space.mesg, raw.hdr.space.free],
+        hdr_mesg: [raw.hdr.mesg.present, raw.hdr.mesg.shared],
+        meta_size: [
+            (raw.meta_size.obj.index_size, raw.meta_size.obj.heap_size),
+            (raw.meta_size.attr.index_size, raw.meta_size.attr.heap_size),
+        ],
+    })
+}

@@ -61,3 +61,36 @@ pub fn region(container: &Handle, raw: &[u8]) -> Result<Dataspace> {
     let id = unsafe { H5Rget_region(container.id(), H5R_type_t::H5R_DATASET_REGION1, raw.as_ptr() as *const c_void) };
     Dataspace::from_result(id, "H5Rget_region")
 }
+
+/// Creates an original-style object reference to `name` relative to `loc`
+/// (`H5Rcreate` with `H5R_OBJECT1`): the object's address, 8 bytes.
+pub fn create_object(loc: &Handle, name: &[u8]) -> Result<[u8; 8]> {
+    let name = super::strings::c_name(name)?;
+    let mut raw = [0u8; 8];
+    // SAFETY: an object reference is 8 bytes; valid id and C string.
+    let status = unsafe {
+        hdf5_sys::h5r::H5Rcreate(raw.as_mut_ptr().cast(), loc.id(), name.as_ptr(), H5R_type_t::H5R_OBJECT1, -1)
+    };
+    super::error::check(status, "H5Rcreate")?;
+    Ok(raw)
+}
+
+/// Creates an original-style dataset-region reference to the dataset `name` relative
+/// to `loc`, holding the selection of `space` (`H5Rcreate` with
+/// `H5R_DATASET_REGION1`): 12 bytes.
+pub fn create_region(loc: &Handle, name: &[u8], space: &Dataspace) -> Result<[u8; 12]> {
+    let name = super::strings::c_name(name)?;
+    let mut raw = [0u8; 12];
+    // SAFETY: a region reference is 12 bytes; valid ids and C string.
+    let status = unsafe {
+        hdf5_sys::h5r::H5Rcreate(
+            raw.as_mut_ptr().cast(),
+            loc.id(),
+            name.as_ptr(),
+            H5R_type_t::H5R_DATASET_REGION1,
+            space.handle().id(),
+        )
+    };
+    super::error::check(status, "H5Rcreate")?;
+    Ok(raw)
+}

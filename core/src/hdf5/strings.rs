@@ -8,10 +8,13 @@ use super::error::{ExceptionClass, H5Error, Result};
 /// Calls `get(buf, size)` twice, first to learn the length, then to fill the buffer,
 /// and returns the text (invalid UTF-8 is replaced, as h5py's surrogateescape would
 /// show it). A negative return reads the HDF5 error stack.
-pub(crate) fn read_string(
-    operation: &str,
-    mut get: impl FnMut(*mut c_char, usize) -> isize,
-) -> Result<String> {
+pub(crate) fn read_string(operation: &str, get: impl FnMut(*mut c_char, usize) -> isize) -> Result<String> {
+    let buf = read_bytes(operation, get)?;
+    Ok(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// Like [`read_string`], keeping the bytes as they are.
+pub(crate) fn read_bytes(operation: &str, mut get: impl FnMut(*mut c_char, usize) -> isize) -> Result<Vec<u8>> {
     let len = get(std::ptr::null_mut(), 0);
     if len < 0 {
         return Err(H5Error::from_stack(operation));
@@ -22,7 +25,7 @@ pub(crate) fn read_string(
         return Err(H5Error::from_stack(operation));
     }
     buf.truncate(written.min(len) as usize);
-    Ok(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(buf)
 }
 
 /// A name or path as the C string HDF5 wants; an embedded NUL is h5py's ValueError.

@@ -93,6 +93,21 @@ fn library_type(name: &str) -> Option<hid_t> {
     Some(id)
 }
 
+/// A locked copy of the predefined type HDF5 names `name` (`"H5T_STD_I32LE"`), for
+/// h5py's module constants (read-only, as h5py's are); `None` for names the table
+/// does not hold.
+pub fn predefined(name: &str) -> Option<Result<Datatype>> {
+    let id = library_type(name)?;
+    let locked = || {
+        // SAFETY: H5Tcopy checks its argument.
+        let ty = Datatype::from_result(unsafe { hdf5_sys::h5t::H5Tcopy(id) }, "H5Tcopy")?;
+        // SAFETY: a fresh transient type.
+        crate::hdf5::error::check(unsafe { hdf5_sys::h5t::H5Tlock(ty.id()) }, "H5Tlock")?;
+        Ok(ty)
+    };
+    Some(locked())
+}
+
 /// The fields of a floating-point type (`H5Tget_fields`, `H5Tget_ebias`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FloatFields {

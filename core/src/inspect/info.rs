@@ -64,6 +64,9 @@ pub fn info_text(vm: &mut Interp, value: &Value, oname: &str, namespace: Namespa
             if let Some(params) = callable_params(vm, value) {
                 fields.push(("Signature", code(&render_signature(oname, &params))));
             }
+            if let Some(params) = own_call_signature(value) {
+                fields.push(("Call signature", code(&render_signature(oname, &params))));
+            }
         }
         fields.push(("Type", type_of(value).name.clone()));
         if let Ok(text) = vm.str(value) {
@@ -122,7 +125,18 @@ fn snip_string_form(text: &str, detail: u8) -> String {
 
 /// Functions, builtin functions and methods: what IPython lays out as a callable.
 fn is_simple_callable(value: &Value) -> bool {
-    value.downcast::<Function>().is_some() || value.downcast::<BuiltinFunction>().is_some() || value.downcast::<NativeMethod>().is_some()
+    value.downcast::<Function>().is_some()
+        || value.downcast::<BuiltinFunction>().is_some()
+        || value.downcast::<NativeMethod>().is_some()
+        || matches!(value, Value::Object(obj) if obj.is_routine())
+}
+
+/// `Call signature:` parameters an object declares itself.
+fn own_call_signature(value: &Value) -> Option<Vec<String>> {
+    match value {
+        Value::Object(obj) => obj.call_signature_params(),
+        _ => None,
+    }
 }
 
 /// The recorded CPython entry for a value, by its qualified name.
@@ -176,6 +190,12 @@ pub fn docstring(vm: &mut Interp, value: &Value) -> Option<String> {
 pub fn callable_params(vm: &mut Interp, value: &Value) -> Option<Vec<String>> {
     if let Some(f) = value.downcast::<Function>() {
         return function_params(vm, f).ok();
+    }
+    if let Some(params) = match value {
+        Value::Object(obj) => obj.signature_params(),
+        _ => None,
+    } {
+        return Some(params);
     }
     if let Some(f) = value.downcast::<BuiltinFunction>() {
         if let Some(sig) = &f.help.signature {

@@ -158,31 +158,29 @@ impl NdArray {
 
     /// The buffer indices of every element, in C order.
     pub fn offsets(&self) -> Vec<usize> {
-        let size = self.size();
-        let mut out = Vec::with_capacity(size);
-        if size == 0 {
-            return out;
+        let mut out = Vec::with_capacity(self.size());
+        self.for_each_offset(|p| out.push(p));
+        out
+    }
+    /// The buffer indices of every element, in C order, without materialising them.
+    pub fn offset_iter(&self) -> Offsets<'_> {
+        Offsets {
+            shape: &self.shape,
+            strides: &self.strides,
+            idx: vec![0; self.shape.len()],
+            pos: self.offset as isize,
+            remaining: self.size(),
         }
-        let nd = self.ndim();
-        let mut idx = vec![0usize; nd];
+    }
+    /// The buffer index of the element at flat (C-order) position `i` (`i < size`).
+    fn flat_offset(&self, mut i: usize) -> usize {
         let mut pos = self.offset as isize;
-        loop {
-            out.push(pos as usize);
-            let mut axis = nd;
-            loop {
-                if axis == 0 {
-                    return out;
-                }
-                axis -= 1;
-                idx[axis] += 1;
-                pos += self.strides[axis];
-                if idx[axis] < self.shape[axis] {
-                    break;
-                }
-                pos -= self.strides[axis] * self.shape[axis] as isize;
-                idx[axis] = 0;
-            }
+        for (&n, &s) in self.shape.iter().zip(&self.strides).rev() {
+            let n = n.max(1);
+            pos += (i % n) as isize * s;
+            i /= n;
         }
+        pos as usize
     }
     /// The buffer, borrowed.
     pub(crate) fn buffer(&self) -> Ref<'_, Buffer> {
@@ -242,7 +240,10 @@ impl NdArray {
     pub fn to_vec<T: Elem>(&self) -> Option<Vec<T>> {
         let buf = self.data.borrow();
         let slice = T::slice(&buf)?;
-        Some(self.offsets().into_iter().map(|i| slice[i].clone()).collect())
+        if let Some(range) = self.contiguous_range() {
+            return Some(slice[range].to_vec());
+        }
+        Some(self.offset_iter().map(|i| slice[i].clone()).collect())
     }
 
     /// The element at buffer index `pos` as a Python value: a NumPy scalar, or the
@@ -275,14 +276,16 @@ impl NdArray {
     }
     /// Every element as a Python value, in C order.
     pub fn values(&self) -> Vec<PyValue> {
-        self.offsets().into_iter().map(|p| self.value_at(p)).collect()
+        self.offset_iter().map(|p| self.value_at(p)).collect()
     }
 
     /// A C-contiguous copy (`a.copy()`), dtype and metadata kept.
     pub fn copy(&self) -> NdArray {
         let buf = self.data.borrow();
-        let offsets = self.offsets();
-        let new = buf.gather(&offsets);
+        let new = match self.contiguous_range() {
+            Some(range) => buf.slice_copy(range.start, range.len()),
+            None => buf.gather_iter(self.offset_iter()),
+        };
         NdArray::from_buffer(new, self.shape.clone(), self.dtype.clone())
     }
     /// A view of the same elements with different layout (shape, strides, offset).
@@ -353,7 +356,7 @@ impl NdArray {
         if self.size() != 1 {
             return Err(NpError::value("can only convert an array of size 1 to a Python scalar"));
         }
-        Ok(to_python_scalar(self.value_at(self.offsets()[0])))
+        Ok(to_python_scalar(self.value_at(self.flat_offset(0))))
     }
     /// `a.item(i)` with a flat index (negative counts from the end).
     pub fn item_at(&self, index: isize) -> NpResult<PyValue> {
@@ -362,9 +365,47 @@ impl NdArray {
         if i < 0 || i >= size {
             return Err(NpError::index(format!("index {index} is out of bounds for size {size}")));
         }
-        Ok(to_python_scalar(self.value_at(self.offsets()[i as usize])))
+        Ok(to_python_scalar(self.value_at(self.flat_offset(i as usize))))
     }
 }
+
+/// The buffer indices of an array's elements in C order (see
+/// [`NdArray::offset_iter`]).
+pub struct Offsets<'a> {
+    shape: &'a [usize],
+    strides: &'a [isize],
+    idx: Vec<usize>,
+    pos: isize,
+    remaining: usize,
+}
+
+impl Iterator for Offsets<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let out = self.pos as usize;
+        self.remaining -= 1;
+        if self.remaining > 0 {
+            for axis in (0..self.shape.len()).rev() {
+                self.idx[axis] += 1;
+                self.pos += self.strides[axis];
+                if self.idx[axis] < self.shape[axis] {
+                    break;
+                }
+                self.pos -= self.strides[axis] * self.shape[axis] as isize;
+                self.idx[axis] = 0;
+            }
+        }
+        Some(out)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl ExactSizeIterator for Offsets<'_> {}
 
 /// A NumPy scalar converted as `.item()`/`.tolist()` convert it (int, float,
 /// complex, bool, str, bytes); other values unchanged.
@@ -500,8 +541,7 @@ impl NdArray {
     /// The elements converted to numeric type `T` (C order), for numeric arrays.
     pub fn to_num_vec<T: Num>(&self) -> Option<Vec<T>> {
         let buf = self.data.borrow();
-        let offsets = self.offsets();
-        crate::np_dispatch_numeric!(&*buf, v => Some(offsets.iter().map(|&i| T::from_num(v[i].to_num())).collect()), _ => None)
+        crate::np_dispatch_numeric!(&*buf, v => Some(self.offset_iter().map(|i| T::from_num(v[i].to_num())).collect()), _ => None)
     }
     /// Whether the dtype is one of the numeric kinds stored as numbers.
     pub fn is_numeric(&self) -> bool {

@@ -216,28 +216,34 @@ pub fn check_int_bounds(i: &BigInt, dtype: &DType) -> NpResult<()> {
     Err(NpError::overflow(format!("Python integer {i} out of bounds for {}", dtype.name())))
 }
 
-fn nums_to_buffer<T: Num>(nums: &[NumVal]) -> Buffer {
-    T::into_buffer(nums.iter().map(|&n| T::from_num(n)).collect())
+fn nums_to_buffer<T: Num>(len: usize, num: impl Fn(usize) -> NumVal) -> Buffer {
+    T::into_buffer(super::fast::collect_big(len, (0..len).map(|i| T::from_num(num(i)))))
 }
 
 /// A numeric buffer of `dtype` holding `nums` converted by C-cast rules.
 pub fn num_buffer(nums: &[NumVal], dtype: &DType) -> Buffer {
+    num_buffer_from(nums.len(), dtype, |i| nums[i])
+}
+
+/// A numeric buffer of `dtype` holding `num(0)`, ..., `num(len - 1)` converted by
+/// C-cast rules, made without an intermediate list of numbers (`np.arange`).
+pub fn num_buffer_from(len: usize, dtype: &DType, num: impl Fn(usize) -> NumVal) -> Buffer {
     match dtype.kind() {
-        Kind::Bool => nums_to_buffer::<bool>(nums),
-        Kind::Int8 => nums_to_buffer::<i8>(nums),
-        Kind::Int16 => nums_to_buffer::<i16>(nums),
-        Kind::Int32 => nums_to_buffer::<i32>(nums),
-        Kind::Int64 => nums_to_buffer::<i64>(nums),
-        Kind::UInt8 => nums_to_buffer::<u8>(nums),
-        Kind::UInt16 => nums_to_buffer::<u16>(nums),
-        Kind::UInt32 => nums_to_buffer::<u32>(nums),
-        Kind::UInt64 => nums_to_buffer::<u64>(nums),
-        Kind::Float16 => nums_to_buffer::<f16>(nums),
-        Kind::Float32 => nums_to_buffer::<f32>(nums),
-        Kind::Float64 => nums_to_buffer::<f64>(nums),
-        Kind::Complex64 => nums_to_buffer::<Complex32>(nums),
-        Kind::Complex128 => nums_to_buffer::<Complex64>(nums),
-        _ => Buffer::zeros(dtype, nums.len()),
+        Kind::Bool => nums_to_buffer::<bool>(len, num),
+        Kind::Int8 => nums_to_buffer::<i8>(len, num),
+        Kind::Int16 => nums_to_buffer::<i16>(len, num),
+        Kind::Int32 => nums_to_buffer::<i32>(len, num),
+        Kind::Int64 => nums_to_buffer::<i64>(len, num),
+        Kind::UInt8 => nums_to_buffer::<u8>(len, num),
+        Kind::UInt16 => nums_to_buffer::<u16>(len, num),
+        Kind::UInt32 => nums_to_buffer::<u32>(len, num),
+        Kind::UInt64 => nums_to_buffer::<u64>(len, num),
+        Kind::Float16 => nums_to_buffer::<f16>(len, num),
+        Kind::Float32 => nums_to_buffer::<f32>(len, num),
+        Kind::Float64 => nums_to_buffer::<f64>(len, num),
+        Kind::Complex64 => nums_to_buffer::<Complex32>(len, num),
+        Kind::Complex128 => nums_to_buffer::<Complex64>(len, num),
+        _ => Buffer::zeros(dtype, len),
     }
 }
 
@@ -356,10 +362,8 @@ impl NdArray {
         }
         if self.is_numeric() && dtype_is_numeric(dtype) {
             let buf = self.buffer();
-            let offsets = self.offsets();
-            let nums: Vec<NumVal> =
-                crate::np_dispatch_numeric!(&*buf, v => offsets.iter().map(|&i| v[i].to_num()).collect(), _ => vec![]);
-            return Ok(NdArray::from_buffer(num_buffer(&nums, dtype), shape, dtype.clone()));
+            let out = crate::np_dispatch_numeric!(&*buf, v => convert_from(self, v.as_slice().unwrap_or(&[]), dtype), _ => Buffer::zeros(dtype, 0));
+            return Ok(NdArray::from_buffer(out, shape, dtype.clone()));
         }
         if self.dtype().kind() == dtype.kind() && !matches!(dtype.kind(), Kind::Str(0) | Kind::Bytes(0)) {
             let c = self.copy();
@@ -394,6 +398,37 @@ impl NdArray {
         };
         let buffer = values_to_buffer_impl(&values, &dtype, true)?;
         Ok(NdArray::from_buffer(buffer, shape, dtype))
+    }
+}
+
+/// The elements of `a` (whose buffer holds `src`) converted to `U` by C-cast rules.
+fn convert_to<T: Num, U: Num>(a: &NdArray, src: &[T]) -> Buffer {
+    let mut out: Vec<U> = super::fast::big_vec(a.size());
+    match a.contiguous_range() {
+        Some(range) => out.extend(src[range].iter().map(|&x| U::from_num(x.to_num()))),
+        None => a.for_each_offset(|p| out.push(U::from_num(src[p].to_num()))),
+    }
+    U::into_buffer(out)
+}
+
+/// The elements of `a` converted to the numeric `dtype`.
+fn convert_from<T: Num>(a: &NdArray, src: &[T], dtype: &DType) -> Buffer {
+    match dtype.kind() {
+        Kind::Bool => convert_to::<T, bool>(a, src),
+        Kind::Int8 => convert_to::<T, i8>(a, src),
+        Kind::Int16 => convert_to::<T, i16>(a, src),
+        Kind::Int32 => convert_to::<T, i32>(a, src),
+        Kind::Int64 => convert_to::<T, i64>(a, src),
+        Kind::UInt8 => convert_to::<T, u8>(a, src),
+        Kind::UInt16 => convert_to::<T, u16>(a, src),
+        Kind::UInt32 => convert_to::<T, u32>(a, src),
+        Kind::UInt64 => convert_to::<T, u64>(a, src),
+        Kind::Float16 => convert_to::<T, f16>(a, src),
+        Kind::Float32 => convert_to::<T, f32>(a, src),
+        Kind::Float64 => convert_to::<T, f64>(a, src),
+        Kind::Complex64 => convert_to::<T, Complex32>(a, src),
+        Kind::Complex128 => convert_to::<T, Complex64>(a, src),
+        _ => Buffer::zeros(dtype, 0),
     }
 }
 

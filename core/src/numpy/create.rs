@@ -271,17 +271,48 @@ pub fn arange(start: &PyValue, stop: Option<&PyValue>, step: Option<&PyValue>, d
     };
     let len = usize::try_from(len).map_err(|_| NpError::value("Maximum allowed size exceeded"))?;
     check_allocation(&[len], &dtype)?;
-    let nums: Vec<NumVal> = if inferred.is_integer() || matches!(inferred.kind(), Kind::Bool) {
+    let integral = inferred.is_integer() || matches!(inferred.kind(), Kind::Bool);
+    if let Some(buffer) = arange_fast(integral, a, s, len, &dtype) {
+        return Ok(NdArray::from_buffer(buffer, vec![len], dtype));
+    }
+    let buffer = if integral {
         let (a, s) = (int_of(a), int_of(s));
-        (0..len).map(|i| NumVal::Int(a + i as i128 * s)).collect()
+        super::cast::num_buffer_from(len, &dtype, |i| NumVal::Int(a + i as i128 * s))
     } else {
         // NumPy fills from the first two values: start + i * ((start + step) - start).
         let first = a.as_f64();
         let delta = (first + s.as_f64()) - first;
-        (0..len).map(|i| NumVal::Float(first + i as f64 * delta)).collect()
+        super::cast::num_buffer_from(len, &dtype, |i| NumVal::Float(first + i as f64 * delta))
     };
-    let buffer = super::cast::num_buffer(&nums, &dtype);
     Ok(NdArray::from_buffer(buffer, vec![len], dtype))
+}
+
+/// `arange` of the common cases (int64 or float64 from integers that stay in int64
+/// range, float64 from floats) filled straight into their buffers; None otherwise.
+fn arange_fast(integral: bool, a: NumVal, s: NumVal, len: usize, dtype: &DType) -> Option<Buffer> {
+    use super::fast::collect_big;
+    // Integer start and step whose every value fits int64 (so that none wraps).
+    let ints = || {
+        let (a, s) = (i64::try_from(int_of(a)).ok()?, i64::try_from(int_of(s)).ok()?);
+        (len as i64).checked_sub(1).map_or(Some(a), |last| s.checked_mul(last).and_then(|d| a.checked_add(d)))?;
+        Some((a, s))
+    };
+    match dtype.kind() {
+        Kind::Int64 if integral => {
+            let (a, s) = ints()?;
+            Some(Buffer::I64(collect_big(len, (0..len as i64).map(|i| a + i * s)).into()))
+        }
+        Kind::Float64 if integral => {
+            let (a, s) = ints()?;
+            Some(Buffer::F64(collect_big(len, (0..len as i64).map(|i| (a + i * s) as f64)).into()))
+        }
+        Kind::Float64 if !integral => {
+            let first = a.as_f64();
+            let delta = (first + s.as_f64()) - first;
+            Some(Buffer::F64(collect_big(len, (0..len).map(|i| first + i as f64 * delta)).into()))
+        }
+        _ => None,
+    }
 }
 
 fn int_of(v: NumVal) -> i128 {
@@ -378,6 +409,9 @@ pub fn frombuffer(data: &[u8], dtype: &DType, count: i64, offset: usize) -> NpRe
 impl NdArray {
     /// `a.tobytes()`: the elements' raw bytes in C order and the dtype's byte order.
     pub fn tobytes(&self) -> NpResult<Vec<u8>> {
+        if let Some(bytes) = self.plain_tobytes() {
+            return Ok(bytes);
+        }
         super::bytes::encode(&self.buffer(), &self.offsets(), self.dtype())
     }
 }

@@ -95,6 +95,10 @@ pub enum Metadata {
     ObjectRef,
     /// `{'ref': h5py.RegionReference}`: region references.
     RegionRef,
+    /// `{'h5py_encoding': 'utf-8'}`: fixed-length UTF-8 strings (`S<n>` dtype).
+    FixedUtf8,
+    /// `{'h5py_opaque': True}`: data stored as an HDF5 opaque type.
+    Opaque,
 }
 
 /// A NumPy dtype: a [`Kind`], a byte order and an optional h5py [`Metadata`].
@@ -109,6 +113,9 @@ pub struct DType {
     metadata: Option<Rc<Metadata>>,
     /// `'q'`/`'Q'` when the type was spelled that way (`.char` shows it).
     long_long: bool,
+    /// A little-endian order stated explicitly, as in the non-builtin float dtypes
+    /// h5py makes (`.byteorder` is `'<'`, `repr` shows `dtype('<f8')`).
+    explicit_order: bool,
 }
 
 impl PartialEq for DType {
@@ -165,7 +172,7 @@ pub enum DTypeSpec {
 impl DType {
     /// A native-order dtype of the given kind, without metadata.
     pub fn new(kind: Kind) -> Self {
-        DType { kind, big_endian: false, metadata: None, long_long: false }
+        DType { kind, big_endian: false, metadata: None, long_long: false, explicit_order: false }
     }
     /// `bool`.
     pub fn bool() -> Self {
@@ -200,12 +207,23 @@ impl DType {
         self.metadata = metadata.map(Rc::new);
         self
     }
+    /// This dtype with its little-endian order stated explicitly (see the field);
+    /// only numbers of more than one byte keep the mark.
+    pub fn with_explicit_order(mut self) -> Self {
+        self.explicit_order = !self.big_endian && self.is_numeric() && self.itemsize() > 1;
+        self
+    }
+    /// Whether the little-endian order is stated explicitly.
+    pub fn has_explicit_order(&self) -> bool {
+        self.explicit_order
+    }
     /// True for a non-native (big-endian) byte order on a type where order matters.
     pub fn is_big_endian(&self) -> bool {
         self.big_endian && self.has_byte_order()
     }
     /// This dtype with the given byte order (`'<'`, `'>'`, `'='`, `'|'`, `'S'` swaps).
     pub fn with_byteorder(mut self, order: char) -> NpResult<Self> {
+        self.explicit_order = false;
         match order {
             '<' | '=' | '|' | 'L' | 'N' | 'I' | 'l' | 'n' | 'i' => self.big_endian = false,
             '>' | 'B' | 'b' => self.big_endian = true,
@@ -312,6 +330,8 @@ impl DType {
             '|'
         } else if self.big_endian {
             '>'
+        } else if self.explicit_order {
+            '<'
         } else {
             '='
         }
@@ -388,7 +408,7 @@ impl DType {
             Kind::Str(n) => format!("'{order}U{n}'"),
             Kind::Void(0) => "'V'".into(),
             Kind::Void(n) => format!("'V{n}'"),
-            _ if short || self.is_big_endian() => {
+            _ if short || self.is_big_endian() || self.explicit_order => {
                 format!("'{order}{}{}'", self.kind_char(), self.itemsize())
             }
             _ => format!("'{}'", self.name()),

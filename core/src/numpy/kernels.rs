@@ -115,6 +115,7 @@ fn not_supported(op: BinOp) -> NpError {
 macro_rules! impl_arith_int {
     ($t:ty, $bits:expr, $signed:expr) => {
         impl Arith for $t {
+            #[inline(always)]
             fn binary(op: BinOp, a: Self, b: Self) -> NpResult<Self> {
                 Ok(match op {
                     BinOp::Add => a.wrapping_add(b),
@@ -189,6 +190,7 @@ macro_rules! impl_arith_int {
                     _ => return Err(not_supported(op)),
                 })
             }
+            #[inline(always)]
             fn compare(op: BinOp, a: Self, b: Self) -> bool {
                 cmp(op, a.partial_cmp(&b))
             }
@@ -290,6 +292,7 @@ fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
 macro_rules! impl_arith_float {
     ($t:ty, $divmod:ident) => {
         impl Arith for $t {
+            #[inline(always)]
             fn binary(op: BinOp, a: Self, b: Self) -> NpResult<Self> {
                 Ok(match op {
                     BinOp::Add => a + b,
@@ -308,6 +311,7 @@ macro_rules! impl_arith_float {
                     _ => return Err(not_supported(op)),
                 })
             }
+            #[inline(always)]
             fn compare(op: BinOp, a: Self, b: Self) -> bool {
                 cmp(op, a.partial_cmp(&b))
             }
@@ -328,9 +332,11 @@ impl_arith_float!(f64, divmod_f64);
 impl_arith_float!(f32, divmod_f32);
 
 impl Arith for f16 {
+    #[inline(always)]
     fn binary(op: BinOp, a: Self, b: Self) -> NpResult<Self> {
         f32::binary(op, a.to_f32(), b.to_f32()).map(f16::from_f32)
     }
+    #[inline(always)]
     fn compare(op: BinOp, a: Self, b: Self) -> bool {
         cmp(op, a.partial_cmp(&b))
     }
@@ -438,6 +444,7 @@ macro_rules! complex_pow {
 macro_rules! impl_arith_complex {
     ($t:ty) => {
         impl Arith for $t {
+            #[inline(always)]
             fn binary(op: BinOp, a: Self, b: Self) -> NpResult<Self> {
                 Ok(match op {
                     BinOp::Add => a + b,
@@ -449,6 +456,7 @@ macro_rules! impl_arith_complex {
                     _ => return Err(not_supported(op)),
                 })
             }
+            #[inline(always)]
             fn compare(op: BinOp, a: Self, b: Self) -> bool {
                 complex_cmp(op, a.re, a.im, b.re, b.im)
             }
@@ -469,6 +477,7 @@ impl_arith_complex!(Complex64);
 impl_arith_complex!(Complex32);
 
 impl Arith for bool {
+    #[inline(always)]
     fn binary(op: BinOp, a: Self, b: Self) -> NpResult<Self> {
         Ok(match op {
             BinOp::Add | BinOp::BitOr => a | b,
@@ -482,6 +491,7 @@ impl Arith for bool {
             _ => return Err(not_supported(op)),
         })
     }
+    #[inline(always)]
     fn compare(op: BinOp, a: Self, b: Self) -> bool {
         cmp(op, a.partial_cmp(&b))
     }

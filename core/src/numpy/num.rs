@@ -29,7 +29,11 @@ impl NumVal {
     pub fn as_f64(self) -> f64 {
         match self {
             NumVal::Bool(b) => b as u8 as f64,
-            NumVal::Int(i) => i as f64,
+            // Through i64 when it fits: the same rounding, without the slow i128 path.
+            NumVal::Int(i) => match i64::try_from(i) {
+                Ok(small) => small as f64,
+                Err(_) => i as f64,
+            },
             NumVal::Float(f) => f,
             NumVal::Complex(c) => c.re,
         }
@@ -121,9 +125,11 @@ macro_rules! impl_num_int {
             fn kind() -> Kind {
                 Kind::$kind
             }
+            #[inline]
             fn to_num(self) -> NumVal {
                 NumVal::Int(self as i128)
             }
+            #[inline]
             fn from_num(v: NumVal) -> Self {
                 let from_float: fn(f64) -> $t = $from_float;
                 match v {
@@ -153,9 +159,11 @@ impl Num for bool {
     fn kind() -> Kind {
         Kind::Bool
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Bool(self)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         v.truthy()
     }
@@ -168,9 +176,11 @@ impl Num for f64 {
     fn kind() -> Kind {
         Kind::Float64
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Float(self)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         v.as_f64()
     }
@@ -183,12 +193,17 @@ impl Num for f32 {
     fn kind() -> Kind {
         Kind::Float32
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Float(self as f64)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         match v {
-            NumVal::Int(i) => i as f32,
+            NumVal::Int(i) => match i64::try_from(i) {
+                Ok(small) => small as f32,
+                Err(_) => i as f32,
+            },
             v => v.as_f64() as f32,
         }
     }
@@ -201,9 +216,11 @@ impl Num for f16 {
     fn kind() -> Kind {
         Kind::Float16
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Float(self.to_f64())
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         f64_to_f16(v.as_f64())
     }
@@ -216,9 +233,11 @@ impl Num for Complex64 {
     fn kind() -> Kind {
         Kind::Complex128
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Complex(self)
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         v.as_c128()
     }
@@ -231,9 +250,11 @@ impl Num for Complex32 {
     fn kind() -> Kind {
         Kind::Complex64
     }
+    #[inline]
     fn to_num(self) -> NumVal {
         NumVal::Complex(Complex64::new(self.re as f64, self.im as f64))
     }
+    #[inline]
     fn from_num(v: NumVal) -> Self {
         match v {
             NumVal::Int(i) => Complex32::new(i as f32, 0.0),

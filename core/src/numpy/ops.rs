@@ -273,10 +273,20 @@ pub fn binary(op: BinOp, a: &Arg, b: &Arg) -> NpResult<PyValue> {
         }
     }
     let shape = broadcast_shapes(&[aa.shape(), bb.shape()])?;
-    let ca = aa.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?.astype(&loop_dt)?;
-    let cb = bb.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?.astype(&loop_dt)?;
-    let buf = dispatch_binary(op, &loop_dt, &ca, &cb)?;
-    let out_dtype = if op.is_comparison() { DType::bool() } else { loop_dt };
+    let out_dtype = if op.is_comparison() { DType::bool() } else { loop_dt.clone() };
+    if let Some(buf) = super::chunked::binary(op, &loop_dt, &aa, &bb, &shape) {
+        return Ok(finish(NdArray::from_buffer(buf?, shape, out_dtype), scalar));
+    }
+    let to_loop = |x: &NdArray| if x.dtype().kind() == loop_dt.kind() { Ok(x.clone()) } else { x.astype(&loop_dt) };
+    let (ca, cb) = (to_loop(&aa)?, to_loop(&bb)?);
+    let buf = match super::fast::binary(op, &loop_dt, &ca, &cb, &shape) {
+        Some(buf) => buf?,
+        None => {
+            let ca = ca.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?;
+            let cb = cb.broadcast_to(&shape).ok_or_else(|| NpError::value("broadcast"))?;
+            dispatch_binary(op, &loop_dt, &ca, &cb)?
+        }
+    };
     Ok(finish(NdArray::from_buffer(buf, shape, out_dtype), scalar))
 }
 
@@ -438,9 +448,11 @@ impl UnaryOp {
 }
 
 fn map_num<T: Num, U: Num>(a: &NdArray, f: impl Fn(T) -> U) -> Buffer {
-    U::into_buffer(a.to_vec::<T>().unwrap_or_default().into_iter().map(f).collect())
+    let out = a.with_elements(|s: &[T]| super::fast::collect_big(s.len(), s.iter().map(|&x| f(x))));
+    U::into_buffer(out.unwrap_or_default())
 }
 
+#[inline(always)]
 fn float_math(op: UnaryOp, x: f64) -> f64 {
     match op {
         UnaryOp::Sqrt => x.sqrt(),
@@ -457,6 +469,7 @@ fn float_math(op: UnaryOp, x: f64) -> f64 {
     }
 }
 
+#[inline(always)]
 fn float32_math(op: UnaryOp, x: f32) -> f32 {
     match op {
         UnaryOp::Sqrt => x.sqrt(),
@@ -588,11 +601,23 @@ pub fn unary(op: UnaryOp, a: &Arg) -> NpResult<PyValue> {
         UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Trunc if k == 'c' => return Err(unary_not_supported(op)),
         _ => {
             let loop_dt = float_loop(&d);
-            let c = arr.astype(&loop_dt)?;
+            let c = if d.kind() == loop_dt.kind() { arr.clone() } else { arr.astype(&loop_dt)? };
             let buf = match loop_dt.kind() {
                 Kind::Float16 => map_num::<f16, f16>(&c, |x| f16::from_f32(float32_math(op, x.to_f32()))),
-                Kind::Float32 => map_num::<f32, f32>(&c, |x| float32_math(op, x)),
-                Kind::Float64 => map_num::<f64, f64>(&c, |x| float_math(op, x)),
+                // The operators that compile to one instruction get loops of their
+                // own (the operator is then not matched per element).
+                Kind::Float32 => match op {
+                    UnaryOp::Sqrt => map_num::<f32, f32>(&c, |x| float32_math(UnaryOp::Sqrt, x)),
+                    UnaryOp::Floor => map_num::<f32, f32>(&c, |x| float32_math(UnaryOp::Floor, x)),
+                    UnaryOp::Ceil => map_num::<f32, f32>(&c, |x| float32_math(UnaryOp::Ceil, x)),
+                    _ => map_num::<f32, f32>(&c, |x| float32_math(op, x)),
+                },
+                Kind::Float64 => match op {
+                    UnaryOp::Sqrt => map_num::<f64, f64>(&c, |x| float_math(UnaryOp::Sqrt, x)),
+                    UnaryOp::Floor => map_num::<f64, f64>(&c, |x| float_math(UnaryOp::Floor, x)),
+                    UnaryOp::Ceil => map_num::<f64, f64>(&c, |x| float_math(UnaryOp::Ceil, x)),
+                    _ => map_num::<f64, f64>(&c, |x| float_math(op, x)),
+                },
                 Kind::Complex64 => map_num::<Complex32, Complex32>(&c, |z| {
                     let r = complex_math(op, Complex64::new(z.re as f64, z.im as f64));
                     Complex32::new(r.re as f32, r.im as f32)

@@ -127,6 +127,19 @@ fn lanes(a: &NdArray, axis: Option<&[isize]>) -> NpResult<Lanes> {
     Ok(Lanes { kept_shape, out_shape_keepdims, lane_len, trailing, values: t.copy() })
 }
 
+/// Whether `axis` names every axis once (`None` does).
+fn covers_all_axes(axis: Option<&[isize]>, ndim: usize) -> bool {
+    let Some(list) = axis else { return true };
+    let mut seen = vec![false; ndim];
+    for &ax in list {
+        match normalize_axis(ax, ndim) {
+            Ok(n) if !seen[n] => seen[n] = true,
+            _ => return false,
+        }
+    }
+    seen.iter().all(|&s| s)
+}
+
 fn no_identity(r: Reduction) -> NpError {
     match r {
         Reduction::ArgMin => NpError::value("attempt to get argmin of an empty sequence"),
@@ -150,6 +163,15 @@ fn sum_dtype(d: &DType) -> DType {
 pub fn reduce(a: &NdArray, r: Reduction, axis: Option<&[isize]>, keepdims: bool, ddof: f64) -> NpResult<PyValue> {
     if !a.is_numeric() {
         return Err(NpError::type_error("cannot perform reduce with flexible type"));
+    }
+    if covers_all_axes(axis, a.ndim()) {
+        if let Some(s) = super::fast::reduce_all(a, r) {
+            let out = NdArray::from_scalar(&s);
+            if keepdims {
+                return Ok(PyValue::Array(out.reshape(&vec![1; a.ndim()])?));
+            }
+            return Ok(PyValue::Scalar(s));
+        }
     }
     let l = lanes(a, axis)?;
     let nlanes: usize = l.kept_shape.iter().product();

@@ -207,9 +207,14 @@ impl Buffer {
     }
     /// The elements at `offsets`, in a new buffer of the same variant.
     pub fn gather(&self, offsets: &[usize]) -> Buffer {
+        self.gather_iter(offsets.iter().copied())
+    }
+    /// The elements at the positions `offsets` yields, in a new buffer of the same
+    /// variant.
+    pub fn gather_iter(&self, offsets: impl ExactSizeIterator<Item = usize>) -> Buffer {
         match self {
-            Buffer::Record(v) => Buffer::Record(offsets.iter().map(|&i| v[i].clone()).collect()),
-            b => crate::np_dispatch!(b, v => Elem::into_buffer(offsets.iter().map(|&i| v[i].clone()).collect())),
+            Buffer::Record(v) => Buffer::Record(offsets.map(|i| v[i].clone()).collect()),
+            b => crate::np_dispatch!(b, v => Elem::into_buffer(offsets.map(|i| v[i].clone()).collect())),
         }
     }
     /// Writes `src`'s elements (in order) to the positions `offsets`; `src` must be

@@ -228,6 +228,24 @@ pub trait PyObject: Any {
         None
     }
 
+    /// The parameters `obj?` shows in `Signature:`, for objects that carry their own
+    /// (h5py's Cython functions), each as `inspect.signature` renders it.
+    fn signature_params(&self) -> Option<Vec<String>> {
+        None
+    }
+
+    /// Whether IPython lays the object out as a routine (a function, method or
+    /// builtin: `Signature`/`Docstring`/`Type`) rather than as a general object.
+    fn is_routine(&self) -> bool {
+        false
+    }
+
+    /// The parameters of `Call signature:`, for callables IPython lays out as general
+    /// objects (a Cython function's `__call__`: `*args, **kwargs`).
+    fn call_signature_params(&self) -> Option<Vec<String>> {
+        None
+    }
+
     /// The keys offered when completing `x['...` (IPython's
     /// `_ipython_key_completions_`), e.g. an h5py group's member names.
     fn completion_keys(&self, _vm: &mut Interp) -> Vec<String> {

@@ -16,13 +16,33 @@ pub struct StructSeq {
     class: Rc<TypeObject>,
     fields: &'static [&'static str],
     items: Value,
+    /// `collections.namedtuple` style: the repr shows the bare class name.
+    bare_name: bool,
+}
+
+thread_local! {
+    static NAMEDTUPLE_CLASSES: std::cell::RefCell<Vec<Rc<TypeObject>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl StructSeq {
     /// A struct sequence value of type `module.name` with `fields` named `items`.
     pub fn value(module: &str, name: &str, fields: &'static [&'static str], items: Vec<Value>) -> Value {
         let class = TypeObject::new(name, module, vec![builtin(|t| t.tuple.clone())], None);
-        Value::object(StructSeq { class, fields, items: Value::tuple(items) })
+        Value::object(StructSeq { class, fields, items: Value::tuple(items), bare_name: false })
+    }
+
+    /// A `collections.namedtuple` value of class `module.name` (one class object per
+    /// name, shown bare in the repr: `string_info(encoding='utf-8', length=None)`).
+    pub fn namedtuple(module: &str, name: &str, fields: &'static [&'static str], items: Vec<Value>) -> Value {
+        let class = NAMEDTUPLE_CLASSES.with(|c| {
+            if let Some(t) = c.borrow().iter().find(|t| t.name == name && t.module == module) {
+                return t.clone();
+            }
+            let t = TypeObject::new(name, module, vec![builtin(|b| b.tuple.clone())], None);
+            c.borrow_mut().push(t.clone());
+            t
+        });
+        Value::object(StructSeq { class, fields, items: Value::tuple(items), bare_name: true })
     }
 
     fn items(&self) -> &[Value] {
@@ -47,7 +67,8 @@ impl PyObject for StructSeq {
         for (name, value) in self.fields.iter().zip(self.items()) {
             parts.push(format!("{name}={}", vm.repr(value)?));
         }
-        Ok(format!("{}({})", self.class.qualified_name(), parts.join(", ")))
+        let name = if self.bare_name { self.class.name.to_string() } else { self.class.qualified_name() };
+        Ok(format!("{name}({})", parts.join(", ")))
     }
 
     fn getattr(&self, _vm: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {

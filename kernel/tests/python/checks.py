@@ -371,7 +371,11 @@ def sigint_does_not_kill(km, kc):
     reply, _ = execute(kc, "x")
     assert reply["content"]["execution_count"] == 1
     # an interrupt while idle must not leak into the next cell: same count, same error
-    km.interrupt_kernel()
+    # (the next cell is sent once the interrupt is answered: km.interrupt_kernel() does
+    # not wait, and a cell already running when it lands is rightly interrupted)
+    msg = kc.session.msg("interrupt_request", {})
+    kc.control_channel.send(msg)
+    reply_to(kc, msg["header"]["msg_id"], channel="control")
     reply, _ = execute(kc, "y")
     assert reply["content"]["ename"] != "KeyboardInterrupt", reply["content"]
 
@@ -598,6 +602,33 @@ def shutdown_closes_open_files(km, kc):
 
     with h5py.File(path, "r") as f:
         assert list(f["x"][()]) == [1, 2, 3]
+
+
+@check
+def kill_9_after_writing_cells_leaves_a_readable_file(km, kc):
+    """The session flushes files open for writing after each cell: SIGKILL between
+    cells loses nothing that completed cells wrote (IPython + h5py loses the file)."""
+    path = os.path.join(os.getcwd(), "killed.h5")
+    cells = [
+        f"import h5py, numpy as np\nf = h5py.File({path!r}, 'w')",
+        "f['a'] = np.arange(10)\nf.create_group('g')",
+        "f['g/b'] = np.ones((3, 4))\nf.create_dataset('c', data=np.arange(1000.0), chunks=(100,), compression='gzip')",
+        "for i in range(20):\n    f[f'g/many{i}'] = [i] * 5",
+    ]
+    for code in cells:
+        reply, _ = execute(kc, code)
+        assert reply["content"]["status"] == "ok", reply["content"]
+    os.kill(pid_of(km), signal.SIGKILL)
+    assert wait_exit(km, 5) is not None, "the kernel survived SIGKILL"
+    import h5py
+    import numpy as np
+
+    with h5py.File(path, "r") as f:
+        assert list(f["a"][()]) == list(range(10))
+        assert f["g/b"].shape == (3, 4) and float(f["g/b"][()].sum()) == 12.0
+        assert f["c"].compression == "gzip" and float(f["c"][()].sum()) == float(np.arange(1000.0).sum())
+        assert sorted(f["g"]) == sorted(["b"] + [f"many{i}" for i in range(20)]), sorted(f["g"])
+        assert list(f["g/many19"][()]) == [19] * 5
 
 
 class _Tags(HTMLParser):

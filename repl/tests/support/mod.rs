@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use expectrl::{ControlCode, Session, WaitStatus};
+use serde_json::Value as Json;
 
 /// The built binary.
 pub fn h5lab() -> PathBuf {
@@ -16,6 +17,46 @@ pub fn h5lab() -> PathBuf {
 /// A file under repl/tests/golden.
 pub fn golden(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
+}
+
+/// A file under the workspace's core/tests/golden (the oracle's recordings).
+pub fn core_golden(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/golden").join(name)
+}
+
+/// What IPython's terminal shows for a cell's recorded outputs (the oracle's JSON),
+/// addresses and the working directory masked as compare.py masks them, lines without
+/// trailing blanks. Traceback frames inside the reference's library files
+/// ("File .../h5py/...") are dropped, as compare.py drops them: h5lab has none.
+pub fn terminal_text(outputs: &[Json], count: u64) -> String {
+    let mut text = String::new();
+    for o in outputs {
+        let piece = match o["type"].as_str().unwrap_or("") {
+            "stream" => o["text"].as_str().unwrap_or("").replace("\r\n", "\n"),
+            "display_data" => o["text/plain"].as_str().unwrap_or("").to_string(),
+            "execute_result" => {
+                let plain = o["text/plain"].as_str().unwrap_or("");
+                let separator = if plain.contains('\n') { "\n" } else { "" };
+                format!("Out[{count}]: {separator}{plain}")
+            }
+            "error" => o["traceback"]
+                .as_array()
+                .map(|t| t.iter().filter_map(Json::as_str).filter(|e| !e.starts_with("File ")).collect::<Vec<_>>().join("\n"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        text.push_str(&piece);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    normalized(&text)
+}
+
+/// Screen or recorded text as compared: compare.py's masks, no trailing blanks.
+pub fn normalized(text: &str) -> String {
+    let text = h5lab_core::cells::normalize(text);
+    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_end().to_string()
 }
 
 /// A file under the workspace's examples/.
@@ -175,18 +216,24 @@ pub struct Repl {
 impl Repl {
     /// Starts `h5lab` (a wide terminal, history in a temporary directory) in `cwd`.
     pub fn start(cwd: &Path) -> Repl {
+        let mut repl = Repl::start_with(cwd, &[]);
+        repl.wait_for("In [1]: ");
+        repl
+    }
+
+    /// Starts `h5lab ARGS...` as [`Repl::start`] does, without waiting for a prompt.
+    pub fn start_with(cwd: &Path, args: &[&str]) -> Repl {
         let history = tempfile::tempdir().expect("temporary directory");
         let mut command = std::process::Command::new(h5lab());
         command
+            .args(args)
             .current_dir(cwd)
             .env("TERM", "xterm")
             .env("H5LAB_HISTORY", history.path().join("history"))
             .env_remove("NO_COLOR");
         let mut session = Session::spawn(command).expect("spawn h5lab in a pty");
         let _ = session.get_process_mut().set_window_size(200, 50);
-        let mut repl = Repl { session, screen: Screen::default(), history };
-        repl.wait_for("In [1]: ");
-        repl
+        Repl { session, screen: Screen::default(), history }
     }
 
     /// Reads what is available into the screen.

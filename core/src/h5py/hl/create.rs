@@ -97,7 +97,7 @@ pub fn create_dataset(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<V
     };
     let b = sig.bind(args)?;
     let spec = DatasetSpec { shape: b.get(1).cloned(), dtype: b.get(2).cloned(), data: b.get(3).cloned(), options: b.extra.clone() };
-    let mut parent = obj.oid().handle();
+    let mut parent = obj.handle();
     let name = match b.get(0) {
         Some(n) if vm.truthy(n)? => {
             let (mut name, _) = encode_name(n)?;
@@ -107,7 +107,7 @@ pub fn create_dataset(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<V
                 let parent_path = Value::bytes(name[..cut].to_vec());
                 let group = vm.call_method(&HlObject::value(obj.kind, obj.id.clone()), "require_group", Args::positional(vec![parent_path]))?;
                 if let Some(g) = group.downcast::<HlObject>() {
-                    parent = g.oid().handle();
+                    parent = g.handle();
                 }
                 name = name[cut + 1..].to_vec();
             }
@@ -142,6 +142,10 @@ fn guess_dtype(vm: &mut Interp, data: &Value) -> PyResult<Option<DType>> {
             _ => Ok(None),
         }
     }
+    if let Some(r) = data.downcast::<super::refs::Reference>() {
+        let meta = if r.kind == crate::hdf5::datatype::ReferenceKind::Region { Metadata::RegionRef } else { Metadata::ObjectRef };
+        return Ok(Some(DType::object().with_metadata(Some(meta))));
+    }
     if crate::numpy_py::as_array(data).is_some() {
         return Ok(None);
     }
@@ -167,19 +171,28 @@ pub fn array_for_new_object(vm: &mut Interp, data: &Value, dtype: Option<&DType>
 }
 
 fn shape_of(vm: &mut Interp, value: &Value) -> PyResult<Vec<u64>> {
-    if let Value::Int(n) = value {
-        return Ok(vec![(*n).max(0) as u64]);
-    }
-    let items = vm.collect(value)?;
+    let items = match value {
+        Value::Int(_) => vec![value.clone()],
+        other => vm.collect(other)?,
+    };
     let mut out = Vec::with_capacity(items.len());
-    for item in &items {
-        let n = vm.index_value(item, "an integer is required")?;
-        if n < 0 {
-            return Err(Exc::value_error("negative dimensions are not allowed"));
-        }
-        out.push(n as u64);
+    for (i, item) in items.iter().enumerate() {
+        out.push(hsize(vm, item, i)?);
     }
     Ok(out)
+}
+
+/// One extent as `h5s.create_simple` converts it to `hsize_t`, with its errors.
+fn hsize(vm: &mut Interp, item: &Value, position: usize) -> PyResult<u64> {
+    match vm.to_index(item) {
+        Ok(Value::Int(n)) if n < 0 => Err(Exc::overflow("can't convert negative value to hsize_t")),
+        Ok(Value::Int(n)) => Ok(n as u64),
+        _ => {
+            let error = Exc::type_error(format!("Can't convert element {position} ({}) to hsize_t", vm.str(item)?));
+            error.set_context(&Exc::type_error("an integer is required"));
+            Err(error)
+        }
+    }
 }
 
 /// Optional per-axis sizes where None means unlimited (`maxshape=(None, 10)`).
@@ -232,10 +245,32 @@ pub fn guess_chunk(shape: &[u64], typesize: usize) -> PyResult<Vec<u64>> {
 fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Options, maxshape: Option<&[Option<u64>]>) -> PyResult<PropertyList> {
     let dcpl = PropertyList::create(vm.lib(), PlistClass::DatasetCreate).map_err(Exc::from_hdf5)?;
     let chunks = opts.get("chunks");
-    let compression = opts.get("compression").cloned();
-    let compression_opts = opts.get("compression_opts").cloned();
+    let mut compression = opts.get("compression").cloned();
+    let mut compression_opts = opts.get("compression_opts").cloned();
     let shuffle = opts.truthy(vm, "shuffle")?;
     let fletcher32 = opts.truthy(vm, "fletcher32")?;
+    // make_new_dset's legacy checks: chunks=False with chunk-only options, and a
+    // compression level 0-9 given as `compression`.
+    if matches!(chunks, Some(Value::Bool(false))) {
+        let compressed = match &compression {
+            Some(c) => vm.truthy(c)?,
+            None => false,
+        };
+        let extendable = match opts.get("maxshape") {
+            Some(m) => vm.truthy(m)?,
+            None => false,
+        };
+        if compressed || shuffle || fletcher32 || extendable {
+            return Err(Exc::value_error("Chunked format required for given storage options"));
+        }
+    }
+    if let Some(Value::Int(level @ 0..=9)) = compression {
+        if compression_opts.is_some() {
+            return Err(Exc::type_error("Conflict in compression options"));
+        }
+        compression_opts = Some(Value::Int(level));
+        compression = Some(Value::str("gzip"));
+    }
     if opts.get("scaleoffset").is_some() {
         return Err(Exc::not_implemented("h5py.Group.create_dataset(scaleoffset=...)"));
     }
@@ -290,14 +325,21 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
                 return Err(Exc::value_error(format!("GZIP setting must be an integer from 0-9, not {}", vm.repr(other)?)))
             }
         },
-        Some(Value::Str(s)) if &**s == "lzf" || &**s == "szip" => {
+        Some(Value::Str(s)) if &**s == "lzf" => {
+            if compression_opts.is_some() {
+                return Err(Exc::value_error("LZF compression filter accepts no options"));
+            }
+            None
+        }
+        Some(Value::Str(s)) if &**s == "szip" => {
             return Err(Exc::value_error(format!("Compression filter \"{s}\" is unavailable")))
         }
         Some(Value::Str(s)) => return Err(Exc::value_error(format!("Compression filter \"{s}\" is unavailable"))),
         Some(other) => return Err(Exc::not_implemented(format!("h5py.Group.create_dataset(compression={})", vm.repr(other)?))),
     };
+    let lzf = matches!(&compression, Some(Value::Str(s)) if &**s == "lzf");
     let wants_chunks = matches!(chunks, Some(Value::Bool(true)))
-        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || maxshape.is_some()));
+        || (chunks.is_none() && (shuffle || fletcher32 || gzip_level.is_some() || lzf || maxshape.is_some()));
     let chunk_shape = if wants_chunks { Some(guess_chunk(shape, dtype.itemsize())?) } else { chunk_shape };
     if let Some(c) = &chunk_shape {
         let limit: Vec<u64> = match maxshape {
@@ -330,6 +372,10 @@ fn fill_dcpl(vm: &mut Interp, shape: Option<&[u64]>, dtype: &DType, opts: &Optio
     if shuffle {
         dcpl.set_shuffle().map_err(Exc::from_hdf5)?;
     }
+    if lzf {
+        // Optional, as h5py sets it: a chunk LZF cannot shrink is stored as it is.
+        dcpl.set_filter(crate::hdf5::lzf::FILTER_LZF, 1, &[]).map_err(Exc::from_hdf5)?;
+    }
     if let Some(level) = gzip_level {
         dcpl.set_deflate(level).map_err(Exc::from_hdf5)?;
     }
@@ -354,9 +400,13 @@ pub fn new_dataset(vm: &mut Interp, parent: &Handle, name: Option<&[u8]>, spec: 
     if opts.get("dcpl").is_some() || opts.get("dapl").is_some() {
         return Err(Exc::not_implemented("h5py.Group.create_dataset(dcpl=/dapl=...)"));
     }
-    let specified = match &spec.dtype {
-        Some(d) => Some(crate::numpy_py::to_dtype(vm, d)?),
-        None => None,
+    // A committed `h5py.Datatype` gives its dtype, and the dataset uses the committed type.
+    let committed = spec.dtype.as_ref().and_then(|d| d.downcast::<HlObject>()).filter(|o| o.kind == HlKind::Datatype);
+    let committed_type = committed.map(super::datatype::handle).transpose()?;
+    let specified = match (&spec.dtype, committed) {
+        (_, Some(t)) => Some(super::datatype::dtype(t)?),
+        (Some(d), None) => Some(crate::numpy_py::to_dtype(vm, d)?),
+        (None, None) => None,
     };
     let data = match &spec.data {
         Some(d) => Some(array_for_new_object(vm, d, specified.as_ref())?),
@@ -389,7 +439,10 @@ pub fn new_dataset(vm: &mut Interp, parent: &Handle, name: Option<&[u8]>, spec: 
         (None, Some(a)) => a.dtype().clone(),
         (None, None) => DType::new(Kind::Float32),
     };
-    let tid = Datatype::from_description(vm.lib(), &hdf5_type_of(&dtype)?).map_err(Exc::from_hdf5)?;
+    let tid = match committed_type {
+        Some(t) => t,
+        None => Datatype::from_description(vm.lib(), &hdf5_type_of(&dtype)?).map_err(Exc::from_hdf5)?,
+    };
     let dcpl = fill_dcpl(vm, shape.as_deref(), &dtype, &opts, maxshape.as_deref())?;
     if let Some(fill) = opts.get("fillvalue") {
         let fill = crate::numpy_py::to_array(vm, fill, Some(&dtype))?;
@@ -421,8 +474,15 @@ pub fn new_dataset(vm: &mut Interp, parent: &Handle, name: Option<&[u8]>, spec: 
         Some(n) => Dataset::create(parent, n, &tid, &space, None, Some(&dcpl), None),
     }
     .map_err(Exc::from_hdf5)?;
-    if let (Some(array), Some(_)) = (&data, &shape) {
-        super::data::write_all(vm, &ds, array)?;
+    if let (Some(array), Some(_)) = (data, &shape) {
+        let array = super::dswrite::for_file_dtype(array, &dtype)?;
+        if super::objdata::is_object(&dtype) || super::objdata::is_object(array.dtype()) {
+            if array.size() > 0 {
+                super::objdata::write_flat(vm, super::objdata::Target::Dataset(&ds, None), &array.ravel(), &dtype)?;
+            }
+        } else {
+            super::data::write_all(vm, &ds, &array)?;
+        }
     }
     Ok(ds)
 }
@@ -478,19 +538,19 @@ pub fn require_dataset(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<
         Some(v) => vm.truthy(v)?,
         None => false,
     };
+    // h5py formats the dtype argument as given (`'f8'`, `<class 'numpy.float64'>`).
+    let given = vm.str(b.req(2))?;
     if exact {
         if dtype != existing_dtype {
             return Err(Exc::type_error(format!(
-                "Datatypes do not exactly match (existing {} vs new {})",
+                "Datatypes do not exactly match (existing {} vs new {given})",
                 existing_dtype.to_str(),
-                dtype.to_str()
             )));
         }
     } else if !crate::numpy::promote::can_cast(&dtype, &existing_dtype, crate::numpy::promote::Casting::Safe) {
         return Err(Exc::type_error(format!(
-            "Datatypes cannot be safely cast (existing {} vs new {})",
+            "Datatypes cannot be safely cast (existing {} vs new {given})",
             existing_dtype.to_str(),
-            dtype.to_str()
         )));
     }
     Ok(existing)

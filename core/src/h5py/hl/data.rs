@@ -3,15 +3,16 @@
 //! exactly as it does for h5py. Variable-length strings travel as Python `bytes`/`str`
 //! objects (h5py returns `bytes` in object arrays).
 
+use super::blocks::{spaces, transfer};
 use super::select::Hyperslab;
 use crate::eval::Interp;
 use crate::h5py::types::hdf5_type_of;
-use crate::hdf5::dataspace::SelectOp;
-use crate::hdf5::{Dataset, Dataspace, Datatype};
+use crate::hdf5::{Dataset, Datatype};
+use crate::numpy::plain::is_plain;
 use crate::numpy::storage::Buffer;
-use crate::numpy::{DType, Kind, Metadata, NdArray, PyValue};
+use crate::numpy::{DType, Kind, Metadata, NdArray, NpError, PyValue};
 use crate::numpy_py::np_error;
-use crate::value::exception::{Exc, PyResult};
+use crate::value::exception::{Exc, ExcKind, PyResult};
 
 /// Whether a dtype holds variable-length strings (h5py's `string_dtype()` tags).
 fn vlen_string(dtype: &DType) -> bool {
@@ -23,20 +24,27 @@ pub fn memory_type(vm: &Interp, dtype: &DType) -> PyResult<Datatype> {
     Datatype::from_description(vm.lib(), &hdf5_type_of(dtype)?).map_err(Exc::from_hdf5)
 }
 
-/// The file and memory dataspaces of a hyperslab of `ds` (None: everything).
-fn spaces(vm: &Interp, ds: &Dataset, slab: Option<&Hyperslab>) -> PyResult<(Option<Dataspace>, Option<Dataspace>)> {
-    let Some(slab) = slab else { return Ok((None, None)) };
-    let file_space = ds.space().map_err(Exc::from_hdf5)?;
-    file_space
-        .select_hyperslab(SelectOp::Set, &slab.start, Some(&slab.step), &slab.count, None)
-        .map_err(Exc::from_hdf5)?;
-    let mem_space = Dataspace::simple(vm.lib(), &[slab.size()], None).map_err(Exc::from_hdf5)?;
-    Ok((Some(file_space), Some(mem_space)))
-}
-
 /// Reads a hyperslab (or everything) of `ds` as an array of `dtype` shaped `shape`.
+///
+/// A request larger than NumPy would allocate fails with NumPy's MemoryError before
+/// anything is read. Numeric dtypes are read straight into the new array's buffer
+/// (one `H5Dread`, or one per block of a large selection: see `blocks.rs`), in native
+/// byte order (HDF5 swaps for big-endian dtypes; the dtype still says big-endian, as
+/// the storage is always native).
 pub fn read(vm: &mut Interp, ds: &Dataset, dtype: &DType, slab: Option<&Hyperslab>, shape: &[usize]) -> PyResult<NdArray> {
+    crate::numpy::create::check_allocation(shape, dtype).map_err(np_error)?;
     let count: usize = shape.iter().product();
+    if is_plain(dtype) {
+        let mut buffer = Buffer::try_zeroed_plain(dtype, count).map_err(|_| np_error(NpError::memory(shape, dtype)))?;
+        let mem_type = memory_type(vm, &native(dtype)?)?;
+        let bytes = buffer.as_bytes_mut().ok_or_else(|| Exc::new(ExcKind::SystemError, "numeric buffer without bytes"))?;
+        let total = bytes.len();
+        transfer(vm, ds, slab, dtype.itemsize(), total, &mut |file, mem, range| {
+            ds.read_raw(&mem_type, mem, file, &mut bytes[range])
+        })?;
+        let buffer = if matches!(dtype.kind(), Kind::Bool) { buffer.into_bool() } else { buffer };
+        return Ok(NdArray::from_buffer(buffer, shape.to_vec(), dtype.clone()));
+    }
     let (file_space, mem_space) = spaces(vm, ds, slab)?;
     let flat = if vlen_string(dtype) {
         let mem_type = memory_type(vm, dtype)?;
@@ -56,6 +64,11 @@ pub fn read(vm: &mut Interp, ds: &Dataset, dtype: &DType, slab: Option<&Hypersla
     flat.reshape(&dims).map_err(np_error)
 }
 
+/// A plain dtype in native byte order: the memory type of a numeric buffer.
+fn native(dtype: &DType) -> PyResult<DType> {
+    dtype.clone().with_byteorder('=').map_err(np_error)
+}
+
 /// The raw bytes of an array's elements in its dtype's layout (C order).
 pub fn array_bytes(array: &NdArray) -> PyResult<Vec<u8>> {
     array.tobytes().map_err(np_error)
@@ -71,8 +84,24 @@ pub fn element_bytes(array: &NdArray, dtype: &DType) -> PyResult<Vec<u8>> {
 /// Writes `array` (already of the selection's size) into a hyperslab of `ds`, letting
 /// HDF5 convert from the array's dtype.
 pub fn write(vm: &mut Interp, ds: &Dataset, array: &NdArray, slab: Option<&Hyperslab>) -> PyResult<()> {
-    let (file_space, mem_space) = spaces(vm, ds, slab)?;
     let dtype = array.dtype().clone();
+    if is_plain(&dtype) {
+        // Straight from the array's buffer when C-contiguous, else from one C-order
+        // copy of the selection; native order either way (HDF5 converts).
+        let mem_type = memory_type(vm, &native(&dtype)?)?;
+        let copy;
+        let array = if array.contiguous_range().is_some() {
+            array
+        } else {
+            copy = array.copy();
+            &copy
+        };
+        let bytes = array.plain_bytes().ok_or_else(|| Exc::new(ExcKind::SystemError, "numeric array without bytes"))?;
+        return transfer(vm, ds, slab, dtype.itemsize(), bytes.len(), &mut |file, mem, range| {
+            ds.write_raw(&mem_type, mem, file, &bytes[range])
+        });
+    }
+    let (file_space, mem_space) = spaces(vm, ds, slab)?;
     if vlen_string(&dtype) || matches!(dtype.kind(), Kind::Object) {
         let file_dtype = crate::h5py::types::dtype_of(&ds.datatype().and_then(|t| t.describe()).map_err(Exc::from_hdf5)?)?;
         if !vlen_string(&file_dtype) {

@@ -13,7 +13,7 @@ use crate::hdf5::dataspace::SpaceClass;
 use crate::hdf5::plist::Layout;
 use crate::hdf5::Dataset;
 use crate::numpy::{DType, NdArray};
-use crate::numpy_py::{array_value, np_error};
+use crate::numpy_py::np_error;
 use crate::value::exception::{Exc, PyResult};
 use crate::value::function::NativeMethod;
 use crate::value::iter::NativeIterator;
@@ -23,7 +23,6 @@ use crate::value::Value;
 
 /// Dataset attributes and methods (for `dir` and completion).
 pub const ATTRIBUTES: &[&str] = &[
-    "attrs",
     "chunks",
     "compression",
     "compression_opts",
@@ -51,7 +50,7 @@ pub fn construct(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResu
 
 /// The HDF5 dataset behind the object (possibly closed: HDF5 reports that on use).
 pub fn handle(obj: &HlObject) -> Dataset {
-    Dataset::from_handle(obj.oid().handle()).unwrap_or_else(|| Dataset::from_handle_unchecked(obj.oid().handle()))
+    Dataset::from_handle(obj.handle()).unwrap_or_else(|| Dataset::from_handle_unchecked(obj.handle()))
 }
 
 /// `dset.shape` as numbers (empty for scalar and null dataspaces).
@@ -59,7 +58,8 @@ pub fn shape(obj: &HlObject) -> PyResult<Vec<u64>> {
     handle(obj).space().and_then(|s| s.dims()).map_err(Exc::from_hdf5)
 }
 
-fn is_null(obj: &HlObject) -> PyResult<bool> {
+/// Whether the dataset has a null dataspace (h5py's `_is_empty`).
+pub fn is_null(obj: &HlObject) -> PyResult<bool> {
     Ok(handle(obj).space().and_then(|s| s.class()).map_err(Exc::from_hdf5)? == SpaceClass::Null)
 }
 
@@ -79,7 +79,7 @@ pub fn repr(vm: &mut Interp, obj: &HlObject) -> PyResult<String> {
         return Ok("<Closed HDF5 dataset>".into());
     }
     let name = match obj.name()? {
-        None => "(\"anonymous\")".to_string(),
+        None => "(anonymous)".to_string(),
         Some(n) => {
             let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
             format!("\"{}\"", if base.is_empty() { "/" } else { &base })
@@ -113,41 +113,9 @@ pub fn iter(vm: &mut Interp, obj: &HlObject, this: &Value) -> PyResult<Value> {
     }))
 }
 
-/// Reads a selection: a NumPy array, or a NumPy scalar when every axis was indexed by
-/// an integer (or for `dset[()]` on a scalar dataset).
+/// Reads a selection (`dsread::getitem`).
 pub fn getitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value) -> PyResult<Value> {
-    let items = select::key_items(key);
-    let dtype = dtype(obj)?;
-    let ds = handle(obj);
-    if is_null(obj)? {
-        let everything = items.is_empty() || (items.len() == 1 && crate::value::iter::is_ellipsis(&items[0]));
-        if everything {
-            return Err(Exc::not_implemented("h5py.Empty"));
-        }
-        return Err(Exc::value_error("Empty datasets cannot be sliced"));
-    }
-    let shape = shape(obj)?;
-    if shape.is_empty() {
-        let array = match items.as_slice() {
-            [] => super::data::read(vm, &ds, &dtype, None, &[])?,
-            [e] if crate::value::iter::is_ellipsis(e) => {
-                return Ok(array_value(super::data::read(vm, &ds, &dtype, None, &[])?));
-            }
-            _ => return Err(Exc::value_error("Illegal slicing argument for scalar dataspace")),
-        };
-        return element(array);
-    }
-    let slab = select::select(vm, &shape, &items)?;
-    let array = if slab.size() == 0 {
-        NdArray::zeros(&slab.array_shape, &dtype).map_err(np_error)?
-    } else {
-        let region = (!slab.is_all(&shape)).then_some(&slab);
-        super::data::read(vm, &ds, &dtype, region, &slab.array_shape)?
-    };
-    if slab.array_shape.is_empty() {
-        return element(array);
-    }
-    Ok(array_value(array))
+    super::dsread::getitem(vm, obj, key, None)
 }
 
 /// `arr[()]` of a 0-d array: the NumPy scalar (or the object itself for object data).
@@ -163,10 +131,7 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, valu
     let dtype = dtype(obj)?;
     let ds = handle(obj);
     let shape = shape(obj)?;
-    let array = match crate::numpy_py::as_array(&value) {
-        Some(a) if !matches!(dtype.kind(), crate::numpy::Kind::Object) => a,
-        _ => crate::numpy_py::to_array(vm, &value, Some(&dtype))?,
-    };
+    let array = super::dswrite::value_array(vm, &value, &dtype)?;
     let slab = if shape.is_empty() {
         match items.as_slice() {
             [] => Hyperslab::all(&[]),
@@ -174,12 +139,18 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, _this: &Value, key: &Value, valu
             _ => return Err(Exc::value_error("Illegal slicing argument for scalar dataspace")),
         }
     } else {
-        select::select(vm, &shape, &items)?
+        match select::select_any(vm, &shape, &items)? {
+            select::Selection::Simple(slab) => slab,
+            complex => return super::dswrite::write_complex(vm, &ds, &dtype, &shape, &complex, array),
+        }
     };
     let target: Vec<usize> = slab.array_shape.clone();
     let array = broadcast_to(&array, &target)?;
     if slab.size() == 0 && !shape.is_empty() {
         return Ok(());
+    }
+    if super::objdata::is_object(&dtype) {
+        return super::dswrite::write_selection(vm, &ds, &dtype, &select::Selection::Simple(slab), &array);
     }
     let region = (!shape.is_empty() && !slab.is_all(&shape)).then_some(&slab);
     super::data::write(vm, &ds, &array, region)
@@ -252,14 +223,20 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
         "compression" | "compression_opts" | "shuffle" | "fletcher32" | "scaleoffset" => filter_property(obj, name)?,
         "fillvalue" => {
             let dt = dtype(obj)?;
+            // h5py's `get_fill_value` into an object array: b'' for variable-length
+            // strings (their default fill is a null string), None for other object data.
+            match dt.metadata() {
+                Some(crate::numpy::Metadata::VlenStr | crate::numpy::Metadata::VlenBytes) => return Ok(Some(Value::bytes(Vec::new()))),
+                _ if super::objdata::is_object(&dt) => return Ok(Some(Value::None)),
+                _ => {}
+            }
             let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
             let mem = super::data::memory_type(vm, &dt)?;
             let bytes = dcpl.fill_value(&mem).map_err(Exc::from_hdf5)?;
             let array = crate::numpy::create::frombuffer(&bytes, &dt, 1, 0).map_err(np_error)?;
             element(array.reshape(&[]).map_err(np_error)?)?
         }
-        "len" => NativeMethod::value(this, name, call_method),
-        "attrs" => return Err(Exc::not_implemented("h5py.AttributeManager")),
+        _ if super::dsmethods::METHODS.contains(&name) => NativeMethod::value(this, name, super::dsmethods::call),
         _ => return Ok(None),
     }))
 }
@@ -269,9 +246,10 @@ fn filter_property(obj: &HlObject, name: &str) -> PyResult<Value> {
     let filters = dcpl.filters().map_err(Exc::from_hdf5)?;
     let find = |id: i32| filters.iter().find(|f| f.id == id);
     Ok(match name {
-        "compression" => match find(1) {
-            Some(_) => Value::str("gzip"),
-            None => Value::None,
+        "compression" => match (find(1), find(crate::hdf5::lzf::FILTER_LZF)) {
+            (Some(_), _) => Value::str("gzip"),
+            (None, Some(_)) => Value::str("lzf"),
+            (None, None) => Value::None,
         },
         "compression_opts" => match find(1) {
             Some(f) => Value::Int(f.values.first().copied().unwrap_or(0) as i64),
@@ -284,15 +262,4 @@ fn filter_property(obj: &HlObject, name: &str) -> PyResult<Value> {
             None => Value::None,
         },
     })
-}
-
-fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<Value> {
-    let Some(obj) = this.downcast::<HlObject>() else { return Ok(Value::None) };
-    match name {
-        "len" => {
-            method("Dataset.len", args, &[], 0)?;
-            Ok(Value::Int(len(vm, obj, this)? as i64))
-        }
-        _ => Err(Exc::not_implemented(format!("h5py.Dataset.{name}"))),
-    }
 }

@@ -237,7 +237,13 @@ fn make_fapl(
                 true => other.to_string(),
                 false => format!("'{other}'"),
             };
-            return Err(Exc::value_error(format!("Unknown driver type {shown}")));
+            let error = Exc::value_error(format!("Unknown driver type {shown}"));
+            // h5py raises it `from` the KeyError of its driver table.
+            if !other.starts_with('\'') {
+                *error.0.cause.borrow_mut() = Some(Exc::key_error(Value::str(other)));
+                error.0.suppress_context.set(true);
+            }
+            return Err(error);
         }
     }
     Ok(fapl)
@@ -284,7 +290,7 @@ fn make_fid(vm: &mut Interp, name: &[u8], mode: &str, fapl: &PropertyList, fcpl:
 }
 
 fn file_handle(obj: &HlObject) -> File {
-    File::from_handle(obj.oid().handle()).unwrap_or_else(|| File::from_handle_unchecked(obj.oid().handle()))
+    File::from_handle(obj.handle()).unwrap_or_else(|| File::from_handle_unchecked(obj.handle()))
 }
 
 /// `File.mode`: `'r+'` when opened for writing, else `'r'`.
@@ -295,7 +301,7 @@ pub fn mode(obj: &HlObject) -> PyResult<&'static str> {
 
 /// `File.filename`: the name the file was opened with.
 pub fn filename(obj: &HlObject) -> PyResult<Value> {
-    let name = crate::hdf5::file::file_name(&obj.oid().handle()).map_err(Exc::from_hdf5)?;
+    let name = crate::hdf5::file::file_name(&obj.handle()).map_err(Exc::from_hdf5)?;
     Ok(Value::str(name))
 }
 
@@ -304,14 +310,14 @@ pub fn repr(_vm: &mut Interp, obj: &HlObject) -> PyResult<String> {
     if !obj.is_open() {
         return Ok("<Closed HDF5 file>".into());
     }
-    let name = crate::hdf5::file::file_name(&obj.oid().handle()).map_err(Exc::from_hdf5)?;
+    let name = crate::hdf5::file::file_name(&obj.handle()).map_err(Exc::from_hdf5)?;
     let base = name.rsplit('/').next().unwrap_or(&name).to_string();
     Ok(format!("<HDF5 file \"{base}\" (mode {})>", mode(obj)?))
 }
 
 /// `obj.file`: the File an object belongs to (a new File object on a new identifier).
 pub fn file_of(_vm: &mut Interp, obj: &HlObject) -> PyResult<Value> {
-    let fid = ident::file_of(&obj.oid().handle()).map_err(Exc::from_hdf5)?;
+    let fid = ident::file_of(&obj.handle()).map_err(Exc::from_hdf5)?;
     Ok(HlObject::value(HlKind::File, ObjectId::value(IdKind::File, fid)))
 }
 

@@ -22,7 +22,6 @@ use crate::value::Value;
 
 /// Group methods and properties (for `dir` and completion).
 pub const METHODS: &[&str] = &[
-    "attrs",
     "copy",
     "create_dataset",
     "create_group",
@@ -65,7 +64,10 @@ pub fn lcpl(vm: &Interp, utf8: bool) -> PyResult<PropertyList> {
 /// The index a group's members are listed by: creation order when the group tracks
 /// it, names otherwise (as h5py's `GroupID.__iter__`).
 fn member_index(handle: &Handle) -> IndexType {
-    let tracked = Group::from_handle(handle.clone())
+    // A file identifier stands for its root group (H5Gget_create_plist accepts both).
+    let group = Group::from_handle(handle.clone())
+        .or_else(|| object::open(handle, b"/", None).ok().and_then(Group::from_handle));
+    let tracked = group
         .and_then(|g| g.create_plist().ok())
         .and_then(|p| p.link_creation_order().ok())
         .is_some_and(|flags| flags & 1 != 0);
@@ -78,7 +80,7 @@ fn member_index(handle: &Handle) -> IndexType {
 
 /// Member names in iteration order, as raw bytes.
 fn member_bytes(obj: &HlObject) -> PyResult<Vec<Vec<u8>>> {
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     let links = link::list(&handle, member_index(&handle), IterOrder::Increasing).map_err(Exc::from_hdf5)?;
     Ok(links.into_iter().map(|(name, _)| name).collect())
 }
@@ -90,7 +92,7 @@ pub fn member_names(obj: &HlObject) -> PyResult<Vec<String>> {
 
 /// `len(group)`: the number of links in it.
 pub fn len(obj: &HlObject) -> PyResult<usize> {
-    Ok(h5group::info(&obj.oid().handle()).map_err(Exc::from_hdf5)?.links as usize)
+    Ok(h5group::info(&obj.handle()).map_err(Exc::from_hdf5)?.links as usize)
 }
 
 /// `repr(group)`.
@@ -130,6 +132,9 @@ fn open_member(group_id: &Value, name: &[u8]) -> PyResult<Value> {
 
 /// `group[name]`.
 pub fn getitem(_vm: &mut Interp, obj: &HlObject, key: &Value) -> PyResult<Value> {
+    if let Some(r) = key.downcast::<super::refs::Reference>() {
+        return super::refs::open_ref(obj, r);
+    }
     match key {
         Value::Str(_) | Value::Bytes(_) => {
             let (name, _) = encode_name(key)?;
@@ -147,9 +152,9 @@ pub fn getitem(_vm: &mut Interp, obj: &HlObject, key: &Value) -> PyResult<Value>
 pub fn setitem(vm: &mut Interp, obj: &HlObject, key: &Value, value: Value) -> PyResult<()> {
     let (name, utf8) = encode_name(key)?;
     let lcpl = lcpl(vm, utf8)?;
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     if let Some(target) = value.downcast::<HlObject>() {
-        return object::link(&target.oid().handle(), &handle, &name, Some(&lcpl), None).map_err(Exc::from_hdf5);
+        return object::link(&target.handle(), &handle, &name, Some(&lcpl), None).map_err(Exc::from_hdf5);
     }
     if let Some(l) = value.downcast::<LinkObject>() {
         match l.class {
@@ -175,7 +180,7 @@ pub fn setitem(vm: &mut Interp, obj: &HlObject, key: &Value, value: Value) -> Py
 /// `del group[name]`.
 pub fn delitem(_vm: &mut Interp, obj: &HlObject, key: &Value) -> PyResult<()> {
     let (name, _) = encode_name(key)?;
-    h5group::unlink(&obj.oid().handle(), &name).map_err(Exc::from_hdf5)
+    h5group::unlink(&obj.handle(), &name).map_err(Exc::from_hdf5)
 }
 
 /// `name in group`: h5py's `_path_valid` — every component must be a link, and every
@@ -191,9 +196,9 @@ pub fn contains(_vm: &mut Interp, obj: &HlObject, item: &Value) -> PyResult<bool
     }
     let parts: Vec<&str> = path.split('/').collect();
     let mut current = if parts[0].is_empty() {
-        object::open(&obj.oid().handle(), b"/", None).map_err(Exc::from_hdf5)?
+        object::open(&obj.handle(), b"/", None).map_err(Exc::from_hdf5)?
     } else {
-        obj.oid().handle()
+        obj.handle()
     };
     let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
     for (i, part) in parts.iter().enumerate() {
@@ -223,9 +228,6 @@ pub fn iter(_vm: &mut Interp, obj: &HlObject) -> PyResult<Value> {
 
 /// Group attributes and methods; `None` for unknown names.
 pub fn getattr(_vm: &mut Interp, _obj: &HlObject, this: &Value, name: &str) -> PyResult<Option<Value>> {
-    if name == "attrs" {
-        return Err(Exc::not_implemented("h5py.AttributeManager"));
-    }
     if METHODS.contains(&name) {
         return Ok(Some(NativeMethod::value(this, name, call_method)));
     }
@@ -259,6 +261,9 @@ fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResul
             Ok(super::views::view(name, this.clone()))
         }
         "visit" | "visititems" => visit(vm, obj, name, args),
+        "visit_links" | "visititems_links" => visit_links(vm, this, obj, name, args),
+        "move" => move_link(vm, obj, args),
+        "copy" => super::copy::copy(vm, obj, args),
         _ => Err(Exc::not_implemented(format!("h5py.Group.{name}"))),
     }
 }
@@ -276,7 +281,7 @@ fn create_group(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> 
         }
         _ => None,
     };
-    let g = Group::create(&obj.oid().handle(), &name, Some(&lcpl), gcpl.as_ref()).map_err(Exc::from_hdf5)?;
+    let g = Group::create(&obj.handle(), &name, Some(&lcpl), gcpl.as_ref()).map_err(Exc::from_hdf5)?;
     Ok(HlObject::value(HlKind::Group, ObjectId::value(IdKind::Group, g.handle().clone())))
 }
 
@@ -313,7 +318,7 @@ fn get(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
         return Ok(default);
     }
     let (name, _) = encode_name(key)?;
-    let handle = obj.oid().handle();
+    let handle = obj.handle();
     if !getlink {
         let info = object::info_by_name(&handle, &name, None).map_err(Exc::from_hdf5)?;
         return Ok(match info.kind {
@@ -333,6 +338,9 @@ fn get(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
     if getclass {
         return Ok(Value::Object(super::links::class_of(class)));
     }
+    if class == LinkClass::Hard {
+        return Ok(Value::object(LinkObject { class: LinkClass::Hard, path: Value::None, filename: Value::None }));
+    }
     Ok(match link::value(&handle, &name, None).map_err(Exc::from_hdf5)? {
         LinkValue::Soft(path) => super::links::soft(decode_name(path)),
         LinkValue::External { file, path } => {
@@ -349,8 +357,8 @@ fn get(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
 fn visit(vm: &mut Interp, obj: &HlObject, which: &str, args: Args) -> PyResult<Value> {
     let b = method(&format!("Group.{which}"), args, &["func"], 1)?;
     let func = b.req(0).clone();
-    let handle = obj.oid().handle();
-    let entries = object::visit(&handle, IndexType::Name, IterOrder::Native).map_err(Exc::from_hdf5)?;
+    let handle = obj.handle();
+    let entries = object::visit(&handle, IndexType::Name, IterOrder::Increasing).map_err(Exc::from_hdf5)?;
     for (name, _) in entries {
         if name == b"." {
             continue;
@@ -366,6 +374,45 @@ fn visit(vm: &mut Interp, obj: &HlObject, which: &str, args: Args) -> PyResult<V
             return Ok(result);
         }
     }
+    Ok(Value::None)
+}
+
+/// `visit_links(func)` / `visititems_links(func)`: calls `func(name)` or
+/// `func(name, link)` for every link below the group (`self.id.links.visit`, names in
+/// lexicographic order), stopping at the first non-None result.
+fn visit_links(vm: &mut Interp, this: &Value, obj: &HlObject, which: &str, args: Args) -> PyResult<Value> {
+    let b = method(&format!("Group.{which}"), args, &["func"], 1)?;
+    let func = b.req(0).clone();
+    let entries = link::visit(&obj.handle(), IndexType::Name, IterOrder::Increasing).map_err(Exc::from_hdf5)?;
+    for (name, _) in entries {
+        let name_value = decode_name(name);
+        let result = if which == "visit_links" {
+            vm.call(&func, Args::positional(vec![name_value]))?
+        } else {
+            let mut get_args = Args::positional(vec![name_value.clone()]);
+            get_args.keywords.push(("getlink".into(), Value::Bool(true)));
+            let found = call_method(vm, this, "get", get_args)?;
+            vm.call(&func, Args::positional(vec![name_value, found]))?
+        };
+        if !matches!(result, Value::None) {
+            return Ok(result);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `move(source, dest)`: renames a link within the file (`H5Lmove`); nothing when
+/// both names are the same.
+fn move_link(vm: &mut Interp, obj: &HlObject, args: Args) -> PyResult<Value> {
+    let b = method("Group.move", args, &["source", "dest"], 2)?;
+    if vm.eq(b.req(0), b.req(1))? {
+        return Ok(Value::None);
+    }
+    let (source, _) = encode_name(b.req(0))?;
+    let (dest, utf8) = encode_name(b.req(1))?;
+    let lcpl = lcpl(vm, utf8)?;
+    let handle = obj.handle();
+    link::move_link(&handle, &source, &handle, &dest, Some(&lcpl)).map_err(Exc::from_hdf5)?;
     Ok(Value::None)
 }
 

@@ -101,6 +101,10 @@ impl PyObject for LinkObject {
         })
     }
 
+    fn has_custom_repr(&self) -> bool {
+        self.class != LinkClass::Hard
+    }
+
     fn getattr(&self, _vm: &mut Interp, _this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match (self.class, name) {
             (LinkClass::Soft | LinkClass::External, "path") => Some(self.path.clone()),

@@ -1,12 +1,26 @@
 //! h5py's high-level objects: `File`, `Group`, `Dataset`, `Datatype`, and what they
 //! share (name, file, parent, id, attrs, equality, truth, repr of closed objects).
 
+pub mod attrs;
+pub mod blocks;
+pub mod copy;
 pub mod create;
 pub mod data;
 pub mod dataset;
+pub mod dsmethods;
+pub mod dsread;
+pub mod dsviews;
+pub mod dswrite;
+pub mod datatype;
+pub mod dtypes;
+pub mod config;
+pub mod empty;
 pub mod file;
 pub mod group;
 pub mod links;
+pub mod method;
+pub mod objdata;
+pub mod refs;
 pub mod select;
 pub mod views;
 
@@ -55,17 +69,42 @@ impl HlObject {
         self.id.downcast::<ObjectId>().unwrap_or_else(|| unreachable_id())
     }
 
+    /// The object's HDF5 handle; once closed, an invalid one (as h5py's closed ids
+    /// are 0), so HDF5 reports what it reports to h5py.
+    pub fn handle(&self) -> crate::hdf5::Handle {
+        if self.is_open() {
+            self.oid().handle()
+        } else {
+            crate::hdf5::Handle::null()
+        }
+    }
+
     /// Whether the object is still open.
     pub fn is_open(&self) -> bool {
         self.id.downcast::<ObjectId>().is_some_and(ObjectId::valid)
     }
 
+    /// `obj.attrs`: the attribute manager (a File's is its root group's).
+    pub fn attrs(&self, vm: &mut Interp) -> PyResult<Value> {
+        if self.kind == HlKind::File {
+            let root = group::getitem(vm, self, &Value::str("/"))?;
+            return match root.downcast::<HlObject>() {
+                Some(r) => Ok(attrs::manager(r.id.clone())),
+                None => Ok(attrs::manager(self.id.clone())),
+            };
+        }
+        Ok(attrs::manager(self.id.clone()))
+    }
+
     /// `obj.name`: the path it was opened by (None for anonymous objects).
     pub fn name(&self) -> PyResult<Option<String>> {
+        if !self.is_open() {
+            return Ok(None);
+        }
         if self.kind == HlKind::File {
             return Ok(Some("/".into()));
         }
-        ident::object_name(&self.oid().handle()).map_err(Exc::from_hdf5)
+        ident::object_name(&self.handle()).map_err(Exc::from_hdf5)
     }
 }
 
@@ -75,17 +114,22 @@ fn unreachable_id() -> &'static ObjectId {
 }
 
 thread_local! {
-    static CLASSES: [Rc<TypeObject>; 4] = make_classes();
+    static CLASSES: [Rc<TypeObject>; 5] = make_classes();
 }
 
-fn make_classes() -> [Rc<TypeObject>; 4] {
+fn make_classes() -> [Rc<TypeObject>; 5] {
     let object = builtin(|t| t.object.clone());
     let hl = TypeObject::new("HLObject", "h5py._hl.base", vec![object], None);
     let group = TypeObject::new("Group", "h5py._hl.group", vec![hl.clone()], Some(group::construct));
     let file = TypeObject::new("File", "h5py._hl.files", vec![group.clone()], Some(file::construct));
     let dataset = TypeObject::new("Dataset", "h5py._hl.dataset", vec![hl.clone()], Some(dataset::construct));
-    let datatype = TypeObject::new("Datatype", "h5py._hl.datatype", vec![hl], None);
-    [file, group, dataset, datatype]
+    let datatype = TypeObject::new("Datatype", "h5py._hl.datatype", vec![hl.clone()], Some(datatype::construct));
+    [file, group, dataset, datatype, hl]
+}
+
+/// `h5py.HLObject`, the base of the high-level classes.
+pub fn base_class() -> Rc<TypeObject> {
+    CLASSES.with(|c| c[4].clone())
 }
 
 /// The class of a high-level kind (`h5py.File`, ...).
@@ -128,7 +172,7 @@ impl PyObject for HlObject {
             HlKind::File => file::repr(vm, self),
             HlKind::Group => group::repr(vm, self, this),
             HlKind::Dataset => dataset::repr(vm, self),
-            HlKind::Datatype => Ok(if self.is_open() { "<HDF5 named type>".into() } else { "<Closed HDF5 named type>".into() }),
+            HlKind::Datatype => datatype::repr(self),
         }
     }
 
@@ -144,6 +188,9 @@ impl PyObject for HlObject {
             "name" => return Ok(Some(self.name()?.map_or(Value::None, Value::str))),
             "file" => return Ok(Some(file::file_of(vm, self)?)),
             "parent" => return group::parent(vm, self).map(Some),
+            "attrs" => return self.attrs(vm).map(Some),
+            "ref" => return refs::object_ref(self).map(Some),
+            "regionref" => return Ok(Some(refs::region_proxy(this))),
             _ => {}
         }
         match self.kind {
@@ -153,12 +200,12 @@ impl PyObject for HlObject {
             },
             HlKind::Group => group::getattr(vm, self, this, name),
             HlKind::Dataset => dataset::getattr(vm, self, this, name),
-            HlKind::Datatype => Ok(None),
+            HlKind::Datatype => datatype::getattr(self, name),
         }
     }
 
     fn dir(&self) -> Vec<String> {
-        let mut names: Vec<String> = ["file", "id", "name", "parent"].iter().map(|s| s.to_string()).collect();
+        let mut names: Vec<String> = ["attrs", "file", "id", "name", "parent", "ref", "regionref"].iter().map(|s| s.to_string()).collect();
         match self.kind {
             HlKind::File => {
                 names.extend(file::ATTRIBUTES.iter().map(|s| s.to_string()));
@@ -166,7 +213,7 @@ impl PyObject for HlObject {
             }
             HlKind::Group => names.extend(group::METHODS.iter().map(|s| s.to_string())),
             HlKind::Dataset => names.extend(dataset::ATTRIBUTES.iter().map(|s| s.to_string())),
-            HlKind::Datatype => {}
+            HlKind::Datatype => names.push("dtype".into()),
         }
         names
     }
@@ -262,12 +309,6 @@ impl PyObject for HlObject {
         Ok(false)
     }
 
-    fn same_object(&self, other: &dyn PyObject) -> bool {
-        match (other.as_any().downcast_ref::<HlObject>(), self.id.downcast::<ObjectId>()) {
-            (Some(o), Some(a)) => o.id.downcast::<ObjectId>().is_some_and(|b| a.same_as(b)),
-            _ => false,
-        }
-    }
 }
 
 /// Arguments of high-level methods: Python-style binding with CPython's messages.

@@ -160,10 +160,21 @@ impl PropertyList {
         check(status, "H5Pset_filter")
     }
 
-    /// Removes a filter from the pipeline (`H5Premove_filter`).
+    /// Removes a filter from the pipeline (`H5Premove_filter`). HDF5 2.2's removal of
+    /// a filter that is not last leaves a pipeline that crashes a later `H5Pcopy`
+    /// (`free(): invalid pointer`), so the pipeline is emptied and rebuilt without it.
     pub fn remove_filter(&self, id: i32) -> Result<()> {
-        // SAFETY: plain call.
-        check(unsafe { H5Premove_filter(self.id(), id) }, "H5Premove_filter")
+        let filters = self.filters()?;
+        if !filters.iter().any(|f| f.id == id) || filters.last().is_some_and(|f| f.id == id) {
+            // SAFETY: plain call (HDF5 reports a filter that is not there).
+            return check(unsafe { H5Premove_filter(self.id(), id) }, "H5Premove_filter");
+        }
+        // SAFETY: plain call; H5Z_FILTER_ALL (0) removes every filter.
+        check(unsafe { H5Premove_filter(self.id(), 0) }, "H5Premove_filter")?;
+        for f in filters.iter().filter(|f| f.id != id) {
+            self.set_filter(f.id, f.flags, &f.values)?;
+        }
+        Ok(())
     }
 
     /// Number of filters in the pipeline (`H5Pget_nfilters`).
@@ -339,4 +350,10 @@ impl PropertyList {
         // SAFETY: valid C string.
         check(unsafe { hdf5_sys::h5p::H5Pset_efile_prefix(self.id(), prefix.as_ptr()) }, "H5Pset_efile_prefix")
     }
+}
+
+/// Whether filter `id` is available in this library (`H5Zfilter_avail`).
+pub fn filter_available(id: i32) -> Result<bool> {
+    // SAFETY: H5Zfilter_avail takes any filter number.
+    check_bool(unsafe { hdf5_sys::h5z::H5Zfilter_avail(id) }, "H5Zfilter_avail")
 }

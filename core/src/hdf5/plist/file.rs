@@ -53,7 +53,8 @@ impl LibVersion {
         }
     }
 
-    fn from_code(code: c_int) -> Option<LibVersion> {
+    /// The bound of an `H5F_libver_t` number.
+    pub fn from_code(code: c_int) -> Option<LibVersion> {
         Some(match code {
             0 => LibVersion::Earliest,
             1 => LibVersion::V18,

@@ -7,7 +7,7 @@ use hdf5_sys::h5p::{
     H5Pget_attr_creation_order, H5Pget_char_encoding, H5Pget_create_intermediate_group,
     H5Pget_elink_prefix, H5Pget_link_creation_order, H5Pget_obj_track_times,
     H5Pset_attr_creation_order, H5Pset_char_encoding, H5Pset_create_intermediate_group,
-    H5Pset_elink_prefix, H5Pset_link_creation_order, H5Pset_obj_track_times,
+    H5Pset_copy_object, H5Pset_elink_prefix, H5Pset_link_creation_order, H5Pset_obj_track_times,
 };
 use hdf5_sys::h5t::H5T_cset_t;
 
@@ -115,5 +115,11 @@ impl PropertyList {
         read_string("H5Pget_elink_prefix", |buf, size| unsafe {
             H5Pget_elink_prefix(self.id(), buf, size)
         })
+    }
+
+    /// The `H5O_COPY_*` flags of an object-copy property list (`H5Pset_copy_object`).
+    pub fn set_copy_object(&self, flags: u32) -> Result<()> {
+        // SAFETY: valid property list id.
+        check(unsafe { H5Pset_copy_object(self.handle().id(), flags as c_uint) }, "H5Pset_copy_object")
     }
 }

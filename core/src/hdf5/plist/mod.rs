@@ -5,7 +5,7 @@ mod dataset;
 mod file;
 mod link;
 
-pub use dataset::{AllocTime, FillTime, FillValueStatus, Filter, Layout};
+pub use dataset::{filter_available, AllocTime, FillTime, FillValueStatus, Filter, Layout};
 pub use file::{CloseDegree, LibVersion};
 pub use link::crt_order;
 
@@ -74,6 +74,12 @@ impl PlistClass {
 
     /// The library's class identifier (valid once HDF5 is open, i.e. on the owner thread).
     pub fn class_id(self, _lib: &Library) -> hid_t {
+        self.raw_class_id()
+    }
+
+    /// The class identifier, for callers that already hold a handle (which proves HDF5
+    /// is open on this thread).
+    fn raw_class_id(self) -> hid_t {
         use hdf5_sys::h5p as p;
         *match self {
             PlistClass::FileCreate => p::H5P_CLS_FILE_CREATE,
@@ -153,9 +159,43 @@ impl PropertyList {
         Ok(None)
     }
 
+    /// Wraps a handle without checking its kind: for identifiers that may already be
+    /// closed, so that HDF5 itself reports the bad identifier when it is used.
+    pub fn from_handle_unchecked(handle: Handle) -> PropertyList {
+        PropertyList { handle }
+    }
+
+    /// The class of the list, if it is one of [`PlistClass`] (the list's handle is the
+    /// proof HDF5 is open).
+    pub fn class_of_list(&self) -> Result<Option<PlistClass>> {
+        // SAFETY: H5Pget_class checks its argument; the class id is closed by the handle.
+        let class = Handle::from_result(unsafe { H5Pget_class(self.id()) }, "H5Pget_class")?;
+        Ok(class_of_class_id(&class))
+    }
+
     /// Whether the list is of `class` or a class derived from it (`H5Pisa_class`).
     pub fn is_a(&self, lib: &Library, class: PlistClass) -> Result<bool> {
         // SAFETY: H5Pisa_class checks its arguments.
         check_bool(unsafe { H5Pisa_class(self.id(), class.class_id(lib)) }, "H5Pisa_class")
     }
+}
+
+/// Which of [`PlistClass`] a property list class identifier is.
+pub fn class_of_class_id(class: &Handle) -> Option<PlistClass> {
+    PlistClass::ALL.into_iter().find(|candidate| {
+        // SAFETY: both are class ids.
+        unsafe { H5Pequal(class.id(), candidate.raw_class_id()) > 0 }
+    })
+}
+
+/// The library's class identifier of `class` as a handle of its own (h5py's
+/// `h5p.FILE_CREATE`, ...): another reference to the library's id.
+pub fn class_handle(lib: &Library, class: PlistClass) -> Result<Handle> {
+    Handle::share(class.class_id(lib))
+}
+
+/// The class of a list as a class identifier (`H5Pget_class`).
+pub fn class_of(plist: &Handle) -> Result<Handle> {
+    // SAFETY: H5Pget_class checks its argument.
+    Handle::from_result(unsafe { H5Pget_class(plist.id()) }, "H5Pget_class")
 }

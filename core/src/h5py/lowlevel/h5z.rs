@@ -1,0 +1,17 @@
+//! `h5py.h5z`: filter availability.
+
+use super::callable::FunctionBody;
+use crate::eval::Interp;
+use crate::h5py::cyargs::{bind, c_int, req};
+use crate::value::exception::{Exc, PyResult};
+use crate::value::object::Args;
+use crate::value::Value;
+
+/// The module functions h5lab implements.
+pub const FUNCTIONS: &[(&str, FunctionBody)] = &[("filter_avail", filter_avail)];
+
+fn filter_avail(vm: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = bind("filter_avail", args, &["filter_code"], &[])?;
+    let code = c_int(vm, req(&s, 0), "int")?;
+    Ok(Value::Bool(crate::hdf5::plist::filter_available(code as i32).map_err(Exc::from_hdf5)?))
+}
