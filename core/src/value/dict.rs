@@ -6,6 +6,36 @@ use std::hash::{Hash, Hasher};
 
 use indexmap::IndexMap;
 
+/// Hashes a [`Key`] from its precomputed Python hash: a multiply spreads the (often
+/// small and consecutive) int hashes over all bits, where SipHash would cost more than
+/// the rest of a dict store.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_i64(&mut self, value: i64) {
+        self.write_u64(value as u64);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        let product = ((self.0 ^ value) as u128).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
+}
+
+/// The hasher state of dicts and sets.
+pub type KeyHashState = std::hash::BuildHasherDefault<KeyHasher>;
+
 use super::exception::{Exc, PyResult};
 use super::object::PyObject;
 use super::types::type_of;
@@ -103,6 +133,7 @@ fn hash_tuple(items: &[Value]) -> PyResult<i64> {
 /// bytes, tuples element-wise, other objects by identity.
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
@@ -142,6 +173,8 @@ fn is_number(v: &Value) -> bool {
 /// Numeric equality across bool, int, float and complex, exact as Python's.
 pub fn numbers_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == *y as i64,
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Float(x), n) | (n, Value::Float(x)) if int::is_int(n) => {
             int::compare_int_float(n, *x) == Some(std::cmp::Ordering::Equal)
@@ -154,7 +187,7 @@ pub fn numbers_equal(a: &Value, b: &Value) -> bool {
 /// A dict's storage.
 #[derive(Default)]
 pub struct Dict {
-    entries: RefCell<IndexMap<Key, Value>>,
+    entries: RefCell<IndexMap<Key, Value, KeyHashState>>,
 }
 
 impl Drop for Dict {
