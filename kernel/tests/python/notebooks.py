@@ -156,17 +156,22 @@ exit
 """
 
 
+DEBUGPY_NOTE = re.compile(r"\d+\.\d+s - ")
+
+
 def console_run(kernel):
     work = tempfile.mkdtemp(prefix="cells-")
     proc = subprocess.run([sys.executable, "-m", "jupyter", "console", "--simple-prompt", "--kernel", kernel,
                            "--ZMQTerminalInteractiveShell.kernel_timeout=60"],
                           input=CONSOLE_SESSION, capture_output=True, text=True, timeout=120, cwd=work,
-                          env=dict(os.environ, NO_COLOR="1", TERM="dumb"))
+                          env=dict(os.environ, NO_COLOR="1", TERM="dumb", PYDEVD_DISABLE_FILE_VALIDATION="1"))
     stdout = ANSI.sub("", proc.stdout)
     start = stdout.find("In [1]:")
     transcript = stdout[start:] if start >= 0 else stdout
-    # ipykernel's own warnings (TCP without encryption) are no part of the session.
-    stderr = "".join(line for line in ANSI.sub("", proc.stderr).splitlines(True) if not line.startswith("[IPKernelApp]"))
+    # ipykernel's own warnings (TCP without encryption; debugpy's "0.00s - Debugger
+    # warning" about frozen modules on a fresh venv) are no part of the session.
+    stderr = "".join(line for line in ANSI.sub("", proc.stderr).splitlines(True)
+                     if not line.startswith("[IPKernelApp]") and not DEBUGPY_NOTE.match(line))
     import h5py
 
     with h5py.File(os.path.join(work, "console.h5"), "r") as f:
