@@ -1,10 +1,14 @@
 //! Benchmark (not a test): h5lab's evaluator against CPython on small loops.
 //!
-//!   cargo run --release -p h5lab-core --example bench_interp [python3]
+//!   cargo run --release -p h5lab-core --example bench_interp [python3 [CASE]]
 //!
-//! Each case runs in a fresh session; the time is the best of three runs of the cell,
-//! measured around `Session::execute`. CPython runs the same code with `exec` under
-//! `time.perf_counter`, best of three.
+//! With CASE, only the cases whose name contains it run (for profiling one loop);
+//! `-` as the python skips CPython.
+//!
+//! Each run of a case is in a fresh session (as CPython's runs each get a fresh
+//! namespace, so neither side pays for freeing the previous run's data); the time is
+//! the best of three runs of the cell, measured around `Session::execute`. CPython
+//! runs the same code with `exec` under `time.perf_counter`, best of three.
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -25,10 +29,11 @@ const CASES: &[(&str, &str)] = &[
 
 fn h5lab_seconds(code: &'static str) -> f64 {
     h5lab_core::hdf5::run(move |lib| {
-        let options = SessionOptions { cwd: std::env::temp_dir(), interrupt: Arc::new(AtomicBool::new(false)), color: false };
-        let mut session = Session::new(lib, options);
         let mut best = f64::MAX;
         for _ in 0..3 {
+            let options =
+                SessionOptions { cwd: std::env::temp_dir(), interrupt: Arc::new(AtomicBool::new(false)), color: false };
+            let mut session = Session::new(lib, options);
             let mut sink = h5lab_core::cells::RecordingSink::default();
             let start = Instant::now();
             let outcome = session.execute(code, ExecuteOptions::default(), &mut sink);
@@ -52,9 +57,11 @@ fn python_seconds(python: &str, code: &str) -> Option<f64> {
 fn main() {
     let python = std::env::args().nth(1).unwrap_or_else(|| "python3".into());
     println!("{:<22} {:>10} {:>10} {:>8}", "case", "CPython(s)", "h5lab(s)", "ratio");
-    for (name, code) in CASES {
+    let only = std::env::args().nth(2).unwrap_or_default();
+    for (name, code) in CASES.iter().filter(|(name, _)| name.contains(only.as_str())) {
         let ours = h5lab_seconds(code);
-        match python_seconds(&python, code) {
+        let theirs = if python == "-" { None } else { python_seconds(&python, code) };
+        match theirs {
             Some(theirs) => println!("{name:<22} {theirs:>10.3} {ours:>10.3} {:>7.2}x", ours / theirs),
             None => println!("{name:<22} {:>10} {ours:>10.3}", "-"),
         }

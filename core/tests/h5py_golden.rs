@@ -61,3 +61,63 @@ fn low_level_h5o_objects_and_h5i_identifiers() {
 fn low_level_misuse_gets_h5py_errors() {
     check_file("ll_misuse");
 }
+
+#[test]
+fn low_level_mixed_with_the_high_level() {
+    check_file("ll_mixed");
+}
+
+#[test]
+fn low_level_point_selections_float_fields_and_chunk_queries() {
+    check_file("ll_extras");
+}
+
+#[test]
+fn low_level_h5r_references() {
+    check_file("ll_h5r");
+}
+
+#[test]
+fn low_level_h5t_dtype_helpers_and_logical_types() {
+    check_file("ll_h5t_helpers");
+}
+
+#[test]
+fn low_level_link_proxy_moves_dangling_and_external_links() {
+    check_file("ll_links");
+}
+
+#[test]
+fn low_level_property_lists_take_effect() {
+    check_file("ll_plists_applied");
+}
+
+#[test]
+fn low_level_reads_and_writes_of_every_data_kind() {
+    check_file("ll_data_kinds");
+}
+
+#[test]
+fn low_level_ids_as_dict_keys_and_hashing() {
+    check_file("ll_hashing");
+}
+
+#[test]
+fn low_level_filter_pipelines_and_caches() {
+    check_file("ll_filters");
+}
+
+#[test]
+fn low_level_identifier_lifetimes() {
+    check_file("ll_lifetimes");
+}
+
+#[test]
+fn low_level_h5t_enums_opaque_tags_packing_and_locks() {
+    check_file("ll_h5t_more");
+}
+
+#[test]
+fn low_level_small_setters_of_types_spaces_and_file_access() {
+    check_file("ll_small_setters");
+}

@@ -7,18 +7,8 @@ mod support;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use h5lab_core::session::{ExecuteOptions, InputError, MimeBundle, OutputSink, Session, SessionOptions, StreamName};
-
-struct Quiet;
-
-impl OutputSink for Quiet {
-    fn stream(&mut self, _name: StreamName, _text: &str) {}
-    fn display(&mut self, _bundle: MimeBundle, _id: Option<&str>, _update: bool) {}
-    fn clear_output(&mut self, _wait: bool) {}
-    fn input(&mut self, _prompt: &str, _password: bool) -> Result<String, InputError> {
-        Err(InputError::NotAllowed)
-    }
-}
+use h5lab_core::session::{ExecuteOptions, Session, SessionOptions};
+use support::QuietSink as Quiet;
 
 /// The text/plain inspection of `code` (cursor at its end) after `setup` ran.
 fn inspect(setup: &'static str, code: &'static str) -> String {

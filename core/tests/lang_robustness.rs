@@ -223,7 +223,7 @@ fn statement() -> impl Strategy<Value = String> {
         expression().prop_map(|e| format!("y = {e}")),
         expression().prop_map(|e| format!("x += {e}")),
         expression().prop_map(|e| format!("x[0] = {e}")),
-        expression().prop_map(|e| format!("del x")),
+        expression().prop_map(|_| "del x".to_string()),
         expression().prop_map(|e| format!("a, *b = {e}")),
         expression().prop_map(|e| format!("for x in {e}:\n    y = x\n    break")),
         expression().prop_map(|e| format!("if {e}:\n    pass\nelse:\n    x = 1")),

@@ -37,20 +37,28 @@ pub struct Frame {
     pub id: u64,
     /// In a generator's body: the coroutine handle `yield` suspends through.
     pub(crate) yielder: Option<*const super::generator::GenYielder>,
+    /// The dict `locals()` returns in a function: one per frame, refreshed at each
+    /// call (CPython's `f_locals`).
+    pub(crate) locals_dict: Option<Rc<Dict>>,
 }
 
 impl Frame {
     /// The frame of cell-level code.
     pub fn module(id: u64) -> Frame {
-        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None, id, yielder: None }
+        Frame { locals: Vec::new(), cells: Vec::new(), code: None, accumulator: None, id, yielder: None, locals_dict: None }
     }
 }
 
 impl Interp {
     /// Calls a user function.
     pub(crate) fn call_function(&mut self, function: &Function, args: Args) -> PyResult<Value> {
-        let code = function.code.clone();
         let locals = self.bind_arguments(function, args)?;
+        self.run_function(function, locals)
+    }
+
+    /// Runs a user function whose parameters are bound in `locals` (its local slots).
+    pub(crate) fn run_function(&mut self, function: &Function, locals: Vec<Option<Value>>) -> PyResult<Value> {
+        let code = &function.code;
         let mut frame = Frame {
             locals,
             cells: Vec::with_capacity(code.cellvars.len() + code.freevars.len()),
@@ -58,6 +66,7 @@ impl Interp {
             accumulator: None,
             id: self.new_frame_id(),
             yielder: None,
+            locals_dict: None,
         };
         for (_, param_slot) in &code.cellvars {
             let initial = param_slot.and_then(|slot| frame.locals[slot as usize].take());
@@ -65,9 +74,9 @@ impl Interp {
         }
         frame.cells.extend(function.closure.iter().cloned());
         if code.is_generator {
-            return Ok(self.make_generator(code, frame));
+            return Ok(self.make_generator(code.clone(), frame));
         }
-        self.run_frame(&mut frame, &code).map(|flow| match flow {
+        self.run_frame(&mut frame, code).map(|flow| match flow {
             Flow::Return(v) => v,
             _ => Value::None,
         })
@@ -109,6 +118,7 @@ impl Interp {
                 ComprehensionKind::Dict => Some(Accumulator::Dict(Vec::new())),
             },
             yielder: None,
+            locals_dict: None,
         };
         for (_, param_slot) in &code.cellvars {
             let initial = param_slot.and_then(|slot| frame.locals[slot as usize].take());
@@ -132,8 +142,15 @@ impl Interp {
         let code = &function.code;
         let params = &code.params;
         let name = &code.qualname;
-        let mut locals: Vec<Option<Value>> = vec![None; code.n_locals];
         let n_positional = params.positional;
+        if args.keywords.is_empty() && params.takes_exactly(args.positional.len()) {
+            // Exactly the positional parameters: the argument vector becomes the
+            // locals (collected in place).
+            let mut locals: Vec<Option<Value>> = args.positional.into_iter().map(Some).collect();
+            locals.resize(code.n_locals, None);
+            return Ok(locals);
+        }
+        let mut locals: Vec<Option<Value>> = vec![None; code.n_locals];
         let given = args.positional.len();
         let mut extra_positional = Vec::new();
         for (i, value) in args.positional.into_iter().enumerate() {

@@ -176,6 +176,13 @@ pub fn complex(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult
 
 /// `str(x)`, `str(b, encoding)`.
 pub fn str_(vm: &mut Interp, _class: &Rc<TypeObject>, args: Args) -> PyResult<Value> {
+    if let ([value], true) = (args.positional.as_slice(), args.keywords.is_empty()) {
+        return Ok(match value {
+            Value::Str(_) => value.clone(),
+            Value::Int(i) => Value::str(crate::value::int::format_i64(*i).as_str()),
+            other => Value::str(vm.str(other)?),
+        });
+    }
     let slots = bind("str", args, &["object", "encoding", "errors"], 0)?;
     match (&slots[0], &slots[1]) {
         (None, _) => Ok(Value::str("")),

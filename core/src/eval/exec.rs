@@ -26,14 +26,19 @@ pub(crate) enum Flow {
 
 impl Interp {
     /// Runs statements in order.
+    ///
+    /// An interrupt is checked as the block starts: every loop iteration and every
+    /// call runs a block, so a running cell notices one promptly.
     pub(crate) fn exec_block(&mut self, frame: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
+        if let Err(e) = self.check_interrupt() {
+            if let Some(first) = body.first() {
+                e.note_line(first.line);
+            }
+            return Err(e);
+        }
         for stmt in body {
             self.close_abandoned_generators();
-            let result = match self.check_interrupt() {
-                Ok(()) => self.exec_stmt(frame, stmt),
-                Err(e) => Err(e),
-            };
-            match result {
+            match self.exec_stmt(frame, stmt) {
                 Ok(Flow::Normal) => {}
                 Ok(flow) => return Ok(flow),
                 Err(e) => {
@@ -55,8 +60,14 @@ impl Interp {
             }
             StmtKind::Assign(targets, value) => {
                 let value = self.eval(frame, value)?;
-                for target in targets {
-                    self.assign(frame, target, value.clone())?;
+                match targets.as_slice() {
+                    [Target::Var(var, _)] => self.store(frame, *var, value),
+                    [target] => self.assign(frame, target, value)?,
+                    _ => {
+                        for target in targets {
+                            self.assign(frame, target, value.clone())?;
+                        }
+                    }
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(frame, target, *op, value)?,
@@ -128,15 +139,12 @@ impl Interp {
                 }
             }
             StmtKind::If(test, body, orelse) => {
-                let t = self.eval(frame, test)?;
-                let branch = if self.truthy(&t)? { body } else { orelse };
+                let branch = if self.eval_condition(frame, test)? { body } else { orelse };
                 return self.exec_block(frame, branch);
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
-                    self.check_interrupt()?;
-                    let t = self.eval(frame, test)?;
-                    if !self.truthy(&t)? {
+                    if !self.eval_condition(frame, test)? {
                         return self.exec_block(frame, orelse);
                     }
                     match self.exec_block(frame, body)? {
@@ -150,11 +158,13 @@ impl Interp {
                 let source = self.eval(frame, iterable)?;
                 let mut iter = self.iterate(&source)?;
                 loop {
-                    self.check_interrupt()?;
                     let Some(item) = iter.next(self)? else {
                         return self.exec_block(frame, orelse);
                     };
-                    self.assign(frame, target, item)?;
+                    match target {
+                        Target::Var(var, _) => self.store(frame, *var, item),
+                        _ => self.assign(frame, target, item)?,
+                    }
                     match self.exec_block(frame, body)? {
                         Flow::Break => break,
                         Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -175,18 +185,23 @@ impl Interp {
                 }
                 self.store(frame, *var, function);
             }
+            StmtKind::Emit(elements) if elements.len() == 1 => {
+                let value = self.eval(frame, &elements[0])?;
+                match frame.accumulator.as_mut() {
+                    Some(Accumulator::List(items)) | Some(Accumulator::Set(items)) => items.push(value),
+                    // A generator expression's element: yielded.
+                    _ if frame.yielder.is_some() => {
+                        self.yield_value(frame, value)?;
+                    }
+                    _ => {}
+                }
+            }
             StmtKind::Emit(elements) => {
                 let mut values = Vec::with_capacity(elements.len());
                 for e in elements {
                     values.push(self.eval(frame, e)?);
                 }
                 match frame.accumulator.as_mut() {
-                    // A generator expression's element: yielded.
-                    None if frame.yielder.is_some() => {
-                        if let Some(v) = values.pop() {
-                            self.yield_value(frame, v)?;
-                        }
-                    }
                     Some(Accumulator::List(items)) | Some(Accumulator::Set(items)) => items.extend(values),
                     Some(Accumulator::Dict(pairs)) => {
                         let mut it = values.into_iter();
@@ -213,7 +228,23 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    /// The value of a local or global variable holding a small int, read without
+    /// cloning a value (None for anything else).
+    #[inline]
+    fn peek_int(&self, frame: &Frame, var: Var) -> Option<i64> {
+        let value = match var {
+            Var::Local(i) => frame.locals.get(i as usize)?.as_ref()?,
+            Var::Global(sym) => self.peek_global(sym)?,
+            Var::Cell(_) => return None,
+        };
+        match value {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
     /// Stores into a resolved variable.
+    #[inline]
     pub(crate) fn store(&mut self, frame: &mut Frame, var: Var, value: Value) {
         match var {
             Var::Local(i) => frame.locals[i as usize] = Some(value),
@@ -287,9 +318,21 @@ impl Interp {
     fn aug_assign(&mut self, frame: &mut Frame, target: &Target, op: BinOp, value: &super::ir::Expr) -> PyResult<()> {
         match target {
             Target::Var(var, name) => {
-                let current = self.load_var(frame, *var, name)?;
+                let current = match self.peek_int(frame, *var) {
+                    Some(x) => {
+                        if let Some(r) = self.leaf_int(frame, value).and_then(|y| super::expr::int_binary(op, x, y)) {
+                            self.store(frame, *var, Value::Int(r));
+                            return Ok(());
+                        }
+                        Value::Int(x)
+                    }
+                    None => self.load_var(frame, *var, name)?,
+                };
                 let rhs = self.eval(frame, value)?;
-                let result = self.inplace_op(op, &current, &rhs)?;
+                let result = match super::expr::small_int_binary(op, &current, &rhs) {
+                    Some(v) => v,
+                    None => self.inplace_op(op, &current, &rhs)?,
+                };
                 self.store(frame, *var, result);
             }
             Target::Attribute(obj, name) => {

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::call::Frame;
 use super::exec::unbound_local;
+use super::function::Function;
 use super::ir::{CallArg, Expr, ExprKind, FPart, Var};
 use super::Interp;
 use crate::syntax::ast::{BoolOp, CmpOp};
@@ -16,7 +17,46 @@ use crate::value::{Dict, Value};
 
 impl Interp {
     /// Evaluates an expression; an error records the node's line for the traceback.
+    #[inline(always)]
     pub(crate) fn eval(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<Value> {
+        // The leaves loops evaluate most, without a call.
+        match &expr.kind {
+            ExprKind::Const(v) => return Ok(v.clone()),
+            ExprKind::Load(Var::Local(i), _) => {
+                if let Some(Some(v)) = frame.locals.get(*i as usize) {
+                    return Ok(v.clone());
+                }
+            }
+            ExprKind::Load(Var::Global(sym), _) => {
+                if let Some(v) = self.load_global(*sym) {
+                    return Ok(v);
+                }
+            }
+            _ => {}
+        }
+        self.eval_slow(frame, expr)
+    }
+
+    #[inline(never)]
+    fn eval_slow(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<Value> {
+        if let ExprKind::Binary(op, left, right) = &expr.kind {
+            // Arithmetic on small ints, without entering the big dispatcher.
+            if let (Some(x), Some(y)) = (self.leaf_int(frame, left), self.leaf_int(frame, right)) {
+                if let Some(r) = int_binary(*op, x, y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            let a = self.eval(frame, left)?;
+            let b = self.eval(frame, right)?;
+            if let Some(v) = small_int_binary(*op, &a, &b) {
+                return Ok(v);
+            }
+            return self.binary_op(*op, &a, &b).inspect_err(|e| e.note_line(expr.line));
+        }
+        if let ExprKind::Call(callee, args) = &expr.kind {
+            // Calls, also without entering the big dispatcher.
+            return self.eval_call(frame, callee, args).inspect_err(|e| e.note_line(expr.line));
+        }
         match self.eval_inner(frame, expr) {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -69,14 +109,7 @@ impl Interp {
                 let key = self.eval(frame, index)?;
                 return self.getitem(&obj, &key);
             }
-            ExprKind::Call(func, args) => {
-                let func = self.eval(frame, func)?;
-                if args.is_empty() && frame.code.is_some() && is_builtin_locals(&func) {
-                    return self.frame_locals(frame);
-                }
-                let args = self.eval_args(frame, args, &func)?;
-                return self.call(&func, args);
-            }
+            ExprKind::Call(func, args) => return self.eval_call(frame, func, args),
             ExprKind::Compare(left, rest) => return self.eval_compare(frame, left, rest),
             ExprKind::Unary(op, operand) => {
                 let v = self.eval(frame, operand)?;
@@ -97,8 +130,7 @@ impl Interp {
                 last
             }
             ExprKind::IfExp(test, body, orelse) => {
-                let t = self.eval(frame, test)?;
-                if self.truthy(&t)? {
+                if self.eval_condition(frame, test)? {
                     return self.eval(frame, body);
                 }
                 return self.eval(frame, orelse);
@@ -258,8 +290,102 @@ impl Interp {
         }
     }
 
+    /// `func(args)`; `x.method(args)` on a builtin value makes no bound method object.
+    fn eval_call(&mut self, frame: &mut Frame, func: &Expr, args: &[CallArg]) -> PyResult<Value> {
+        if let ExprKind::Attribute(receiver, name) = &func.kind {
+            if !args.iter().any(|a| matches!(a, CallArg::DoubleStar(_))) {
+                let receiver = self.eval(frame, receiver)?;
+                if let (Value::List(list), [CallArg::Positional(item)]) = (&receiver, args) {
+                    if &**name == "append" {
+                        // The commonest call of all in loops.
+                        list.push(self.eval(frame, item)?);
+                        return Ok(Value::None);
+                    }
+                }
+                if let Some(method) = super::builtins::methods::method_fn(&receiver, name) {
+                    let args = self.eval_args(frame, args, &Value::None)?;
+                    return method(self, &receiver, name, args);
+                }
+                let func = self.getattr(&receiver, name).inspect_err(|e| e.note_line(func.line))?;
+                let args = self.eval_args(frame, args, &func)?;
+                return self.call(&func, args);
+            }
+        }
+        let func = self.eval(frame, func)?;
+        self.call_with_args(frame, &func, args)
+    }
+
+    /// Calls `func` with the arguments `args` evaluates to.
+    fn call_with_args(&mut self, frame: &mut Frame, func: &Value, args: &[CallArg]) -> PyResult<Value> {
+        if let Some(function) = func.downcast::<Function>() {
+            if function.code.params.takes_exactly(args.len()) && args.iter().all(|a| matches!(a, CallArg::Positional(_))) {
+                // A user function called with just its parameters: the arguments go
+                // straight into its local slots.
+                let mut locals = Vec::with_capacity(function.code.n_locals);
+                for arg in args {
+                    if let CallArg::Positional(e) = arg {
+                        locals.push(Some(self.eval(frame, e)?));
+                    }
+                }
+                locals.resize(function.code.n_locals, None);
+                return self.run_function(function, locals);
+            }
+        }
+        if args.is_empty() && frame.code.is_some() && is_builtin_locals(func) {
+            return self.frame_locals(frame);
+        }
+        let args = self.eval_args(frame, args, func)?;
+        self.call(func, args)
+    }
+
+    /// The int a constant or an assigned local or global holds, read without cloning
+    /// a value (None for any other expression or value: the caller evaluates it).
+    #[inline]
+    pub(crate) fn leaf_int(&self, frame: &Frame, expr: &Expr) -> Option<i64> {
+        let value = match &expr.kind {
+            ExprKind::Const(v) => v,
+            ExprKind::Load(Var::Local(i), _) => frame.locals.get(*i as usize)?.as_ref()?,
+            ExprKind::Load(Var::Global(sym), _) => self.peek_global(*sym)?,
+            _ => return None,
+        };
+        match value {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The truth of a condition (`if`, `while`, conditional expressions): a comparison
+    /// of two ints gives it without making a bool value.
+    pub(crate) fn eval_condition(&mut self, frame: &mut Frame, expr: &Expr) -> PyResult<bool> {
+        if let ExprKind::Compare(left, rest) = &expr.kind {
+            if let [(op, right)] = rest.as_slice() {
+                if let (Some(x), Some(y)) = (self.leaf_int(frame, left), self.leaf_int(frame, right)) {
+                    if let Some(t) = int_compare(*op, x, y) {
+                        return Ok(t);
+                    }
+                }
+                let a = self.eval(frame, left)?;
+                let b = self.eval(frame, right)?;
+                if let Some(t) = small_int_compare(*op, &a, &b) {
+                    return Ok(t);
+                }
+                let result = self.compare(*op, &a, &b).inspect_err(|e| e.note_line(expr.line))?;
+                return self.truthy(&result);
+            }
+        }
+        let value = self.eval(frame, expr)?;
+        self.truthy(&value)
+    }
+
     fn eval_compare(&mut self, frame: &mut Frame, left: &Expr, rest: &[(CmpOp, Expr)]) -> PyResult<Value> {
         let mut a = self.eval(frame, left)?;
+        if let [(op, right)] = rest {
+            let b = self.eval(frame, right)?;
+            if let Some(t) = small_int_compare(*op, &a, &b) {
+                return Ok(Value::Bool(t));
+            }
+            return self.compare(*op, &a, &b);
+        }
         let mut result = Value::Bool(true);
         for (i, (op, right)) in rest.iter().enumerate() {
             let b = self.eval(frame, right)?;
@@ -301,6 +427,50 @@ impl Interp {
         }
         Ok(out)
     }
+}
+
+/// `x op y` for two small ints (`is` as `==`, as [`Value::is`] has it): `None` to take
+/// the general path.
+#[inline]
+fn int_compare(op: CmpOp, x: i64, y: i64) -> Option<bool> {
+    match op {
+        CmpOp::Lt => Some(x < y),
+        CmpOp::LtE => Some(x <= y),
+        CmpOp::Gt => Some(x > y),
+        CmpOp::GtE => Some(x >= y),
+        CmpOp::Eq | CmpOp::Is => Some(x == y),
+        CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
+        _ => None,
+    }
+}
+
+/// [`int_compare`] on values.
+#[inline]
+fn small_int_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    int_compare(op, *x, *y)
+}
+
+/// `x op y` for two small ints when the result is a small int too (the common case
+/// of loops and counters): `None` to take the general path.
+#[inline]
+pub(crate) fn int_binary(op: crate::syntax::ast::BinOp, x: i64, y: i64) -> Option<i64> {
+    use crate::syntax::ast::BinOp;
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
+        _ => None,
+    }
+}
+
+/// [`int_binary`] on values.
+#[inline]
+pub(crate) fn small_int_binary(op: crate::syntax::ast::BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    int_binary(op, *x, *y).map(Value::Int)
 }
 
 /// Whether `func` is the builtin `locals` (which needs the calling frame).

@@ -266,6 +266,15 @@ pub struct Params {
     pub kwarg: Option<Rc<str>>,
 }
 
+impl Params {
+    /// Whether `n` positional arguments and nothing else bind one to one to these
+    /// parameters (no defaults needed, no `*args`/`**kwargs`, no keyword-only ones).
+    #[inline]
+    pub fn takes_exactly(&self, n: usize) -> bool {
+        self.positional == n && self.names.len() == n && self.vararg.is_none() && self.kwarg.is_none()
+    }
+}
+
 /// A compiled function body.
 #[derive(Debug)]
 pub struct FunctionCode {

@@ -277,20 +277,37 @@ impl Interp {
             .collect()
     }
 
+    #[inline]
     pub(crate) fn store_global(&mut self, sym: Sym, value: Value) {
-        let index = sym as usize;
-        if index >= self.globals.len() {
-            self.globals.resize(index + 1, None);
+        match self.globals.get_mut(sym as usize) {
+            Some(slot) => *slot = Some(value),
+            None => self.store_new_global(sym, value),
         }
-        self.globals[index] = Some(value);
     }
 
+    #[cold]
+    fn store_new_global(&mut self, sym: Sym, value: Value) {
+        self.globals.resize(sym as usize + 1, None);
+        self.globals[sym as usize] = Some(value);
+    }
+
+    #[inline]
     pub(crate) fn load_global(&self, sym: Sym) -> Option<Value> {
-        let index = sym as usize;
-        if let Some(Some(v)) = self.globals.get(index) {
-            return Some(v.clone());
+        match self.globals.get(sym as usize) {
+            Some(Some(v)) => Some(v.clone()),
+            _ => self.load_builtin(sym),
         }
-        self.builtins.get(index).cloned().flatten()
+    }
+
+    /// A global's value without a clone (None: unset, or only a builtin).
+    #[inline]
+    pub(crate) fn peek_global(&self, sym: Sym) -> Option<&Value> {
+        self.globals.get(sym as usize).and_then(Option::as_ref)
+    }
+
+    #[inline(never)]
+    fn load_builtin(&self, sym: Sym) -> Option<Value> {
+        self.builtins.get(sym as usize).cloned().flatten()
     }
 
     /// Registers a builtin name.

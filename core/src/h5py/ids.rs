@@ -66,19 +66,17 @@ impl ObjectId {
         Value::object(ObjectId { kind, handle: RefCell::new(handle), qualname, constant: false })
     }
 
+    /// An identifier object of the class `qualname` for `handle` (calling the class
+    /// itself: `h5py.h5d.DatasetID(hid)`).
+    pub fn with_class(handle: Handle, qualname: &'static str) -> Value {
+        let kind = kind_of(&handle);
+        Value::object(ObjectId { kind, handle: RefCell::new(handle), qualname, constant: false })
+    }
+
     /// An identifier object of the kind HDF5 says `handle` is (h5py's
     /// `wrap_identifier`).
     pub fn of(handle: Handle) -> Value {
-        let kind = match handle.id_type() {
-            IdType::File => IdKind::File,
-            IdType::Group => IdKind::Group,
-            IdType::Dataset => IdKind::Dataset,
-            IdType::Datatype => IdKind::Datatype,
-            IdType::Dataspace => IdKind::Dataspace,
-            IdType::Attribute => IdKind::Attribute,
-            IdType::PropertyListClass => IdKind::PropertyListClass,
-            _ => IdKind::PropertyList,
-        };
+        let kind = kind_of(&handle);
         ObjectId::value(kind, handle)
     }
 
@@ -138,6 +136,11 @@ impl ObjectId {
     /// The `(fileno, objno)` pairs `H5Gget_objinfo` reports, h5py's identity of a
     /// file-resident object.
     fn object_key(&self) -> Option<[u64; 4]> {
+        if self.kind == IdKind::Attribute {
+            // An attribute is known by the object it is attached to.
+            let info = crate::hdf5::object::info(&self.handle()).ok()?;
+            return Some([info.fileno, 0, info.address(), 0]);
+        }
         let stat = group::objinfo(&self.handle(), b".", false).ok()?;
         Some([stat.fileno[0], stat.fileno[1], stat.objno[0], stat.objno[1]])
     }
@@ -152,6 +155,20 @@ impl ObjectId {
             (Some(a), Some(b)) => a == b,
             _ => false,
         }
+    }
+}
+
+/// What HDF5 says an identifier is, as h5py's classes distinguish it.
+fn kind_of(handle: &Handle) -> IdKind {
+    match handle.id_type() {
+        IdType::File => IdKind::File,
+        IdType::Group => IdKind::Group,
+        IdType::Dataset => IdKind::Dataset,
+        IdType::Datatype => IdKind::Datatype,
+        IdType::Dataspace => IdKind::Dataspace,
+        IdType::Attribute => IdKind::Attribute,
+        IdType::PropertyListClass => IdKind::PropertyListClass,
+        _ => IdKind::PropertyList,
     }
 }
 
@@ -245,13 +262,10 @@ impl PyObject for ObjectId {
         }
     }
 
-    fn contains(&self, vm: &mut Interp, this: &Value, item: &Value) -> PyResult<Option<bool>> {
+    fn contains(&self, _vm: &mut Interp, _this: &Value, item: &Value) -> PyResult<Option<bool>> {
         match self.kind {
-            IdKind::Group | IdKind::File => h5g::contains(vm, self, item).map(Some),
-            _ => {
-                let _ = this;
-                Err(Exc::type_error(format!("argument of type '{}' is not iterable", self.qualname)))
-            }
+            IdKind::Group | IdKind::File => h5g::contains(self, item).map(Some),
+            _ => Err(Exc::type_error(format!("argument of type '{}' is not iterable", self.qualname))),
         }
     }
 
@@ -282,6 +296,18 @@ impl PyObject for ObjectId {
             self.hid() == other.hid() || self.object_key().is_some_and(|k| Some(k) == other.object_key())
         };
         Ok(Some(Value::Bool(equal == (op == CmpOp::Eq))))
+    }
+
+    fn key_equals(&self, other: &dyn PyObject) -> bool {
+        other.as_any().downcast_ref::<ObjectId>().is_some_and(|o| self.same_as(o))
+    }
+
+    fn unhashable_error(&self) -> Option<String> {
+        Some(match self.kind {
+            IdKind::PropertyList => "Property lists are unhashable".to_string(),
+            IdKind::Datatype => "Only locked or committed types can be hashed".to_string(),
+            _ => format!("Objects of class {} cannot be hashed", self.class().name),
+        })
     }
 
     fn hash(&self, _this: &Value) -> Option<i64> {

@@ -3,7 +3,7 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use super::cyargs::{bind, bind_kw, bytes, bytes_or, c_bool, c_int_or, object_id, req};
+use super::cyargs::{bind, bind_kw, bytes, bytes_or, c_bool, c_int_or, object_id, req, typed_id};
 use super::ids::id_class;
 use super::lowlevel::api;
 use super::lowlevel::dispatch::{self, Outcome};
@@ -107,6 +107,15 @@ fn call(vm: &mut Interp, group: &Handle, name: &str, args: Args) -> PyResult<Val
             let link_name = bytes(s[0].as_ref().unwrap_or(&Value::None))?;
             let info = link::info(group, &*link_name, None).map_err(Exc::from_hdf5)?;
             Value::object(super::lowlevel::LinkInfoObject { info })
+        }
+        "move" => {
+            let s = bind(name, args, &["src_name", "dst_loc", "dst_name"], &["lcpl", "lapl"])?;
+            let src_name = bytes(req(&s, 0))?;
+            let dst = typed_id(req(&s, 1), "dst_loc", "h5py.h5g.GroupID")?.handle();
+            let dst_name = bytes(req(&s, 2))?;
+            let lcpl = super::lowlevel::plist_arg(&s[3], "lcpl")?;
+            link::move_link(group, &*src_name, &dst, &*dst_name, lcpl.as_ref()).map_err(Exc::from_hdf5)?;
+            Value::None
         }
         "iterate" | "visit" => {
             let s = if name == "visit" {

@@ -63,6 +63,7 @@ pub fn module(vm: &mut Interp) -> PyResult<Value> {
     m.set("version", hl::config::version_module(vm)?);
     for name in lowlevel::SUBMODULES {
         if let Some(sub) = lowlevel::submodule(vm, name)? {
+            lowlevel::share_with_submodule(&m, name, &sub);
             m.set(name, sub);
         }
     }

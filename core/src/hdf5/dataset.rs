@@ -202,6 +202,21 @@ impl Dataset {
         }
     }
 
+    /// Checks a fixed-size buffer holds what HDF5 addresses: the selected elements sit
+    /// at their positions in the memory space's extent (a memory space may select part
+    /// of itself, as h5py's low level allows).
+    fn check_buffer(&self, mem_type: &Datatype, mem_space: Option<&Dataspace>, file_space: Option<&Dataspace>, len: usize) -> Result<()> {
+        let count = match (mem_space, file_space) {
+            // A selection outside its extent: H5Dread/H5Dwrite refuse it before any
+            // transfer ("selection + offset not within extent"), whatever the buffer.
+            (Some(mem), _) if !mem.selection_is_valid().unwrap_or(true) => return Ok(()),
+            (Some(mem), _) => mem.element_count()?,
+            (None, Some(file)) => file.selected_count()?,
+            (None, None) => self.space()?.element_count()?,
+        };
+        check_fixed_buffer(mem_type, count, len)
+    }
+
     /// Reads the selected elements as `mem_type` into `buf` (`H5Dread`). The memory type
     /// must be of fixed size and `buf` exactly as long as the selection.
     pub fn read_raw(
@@ -211,7 +226,7 @@ impl Dataset {
         file_space: Option<&Dataspace>,
         buf: &mut [u8],
     ) -> Result<()> {
-        check_fixed_buffer(mem_type, self.selected(mem_space, file_space)?, buf.len())?;
+        self.check_buffer(mem_type, mem_space, file_space, buf.len())?;
         // SAFETY: the buffer holds exactly the selected elements of `mem_type`.
         let status = unsafe {
             H5Dread(
@@ -234,7 +249,7 @@ impl Dataset {
         file_space: Option<&Dataspace>,
         buf: &[u8],
     ) -> Result<()> {
-        check_fixed_buffer(mem_type, self.selected(mem_space, file_space)?, buf.len())?;
+        self.check_buffer(mem_type, mem_space, file_space, buf.len())?;
         // SAFETY: the buffer holds exactly the selected elements of `mem_type`.
         let status = unsafe {
             H5Dwrite(
@@ -325,6 +340,27 @@ impl Dataset {
         check(status, "H5Dget_chunk_info")?;
         offset.truncate(rank);
         Ok(ChunkInfo { offset, filter_mask: mask, address, size })
+    }
+
+    /// The chunk holding the element at `offset` (`H5Dget_chunk_info_by_coord`).
+    pub fn chunk_info_by_coord(&self, offset: &[u64]) -> Result<ChunkInfo> {
+        self.check_offset_rank(offset)?;
+        let (mut mask, mut address, mut size): (c_uint, u64, u64) = (0, 0, 0);
+        // SAFETY: the offset holds `rank` values; other out-pointers are valid.
+        let status = unsafe {
+            hdf5_sys::h5d::H5Dget_chunk_info_by_coord(self.id(), offset.as_ptr(), &mut mask, &mut address, &mut size)
+        };
+        check(status, "H5Dget_chunk_info_by_coord")?;
+        Ok(ChunkInfo { offset: offset.to_vec(), filter_mask: mask, address, size })
+    }
+
+    /// Whether space for the raw data is allocated: 0 not, 1 partly, 2 fully
+    /// (`H5Dget_space_status`).
+    pub fn space_status(&self) -> Result<i32> {
+        let mut status = hdf5_sys::h5d::H5D_space_status_t::H5D_SPACE_STATUS_ERROR;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5d::H5Dget_space_status(self.id(), &mut status) }, "H5Dget_space_status")?;
+        Ok(status as i32)
     }
 
     fn check_offset_rank(&self, offset: &[u64]) -> Result<()> {

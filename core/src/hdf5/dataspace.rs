@@ -205,6 +205,56 @@ impl Dataspace {
         check_bool(unsafe { H5Sextent_equal(self.id(), other.id()) }, "H5Sextent_equal")
     }
 
+    /// Whether the selection is one regular hyperslab (`H5Sis_regular_hyperslab`).
+    pub fn is_regular_hyperslab(&self) -> Result<bool> {
+        // SAFETY: plain call.
+        check_bool(unsafe { hdf5_sys::h5s::H5Sis_regular_hyperslab(self.id()) }, "H5Sis_regular_hyperslab")
+    }
+
+    /// The start, stride, count and block of a regular hyperslab selection
+    /// (`H5Sget_regular_hyperslab`).
+    pub fn regular_hyperslab(&self) -> Result<[Vec<u64>; 4]> {
+        let rank = self.rank()?.max(1);
+        let mut parts = [vec![0u64; rank], vec![0u64; rank], vec![0u64; rank], vec![0u64; rank]];
+        let [start, stride, count, block] = &mut parts;
+        // SAFETY: each array holds `rank` values.
+        let status = unsafe {
+            hdf5_sys::h5s::H5Sget_regular_hyperslab(self.id(), start.as_mut_ptr(), stride.as_mut_ptr(), count.as_mut_ptr(), block.as_mut_ptr())
+        };
+        check(status, "H5Sget_regular_hyperslab")?;
+        Ok(parts)
+    }
+
+    /// Makes the dataspace a null one (`H5Sset_extent_none`).
+    pub fn set_extent_none(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5s::H5Sset_extent_none(self.id()) }, "H5Sset_extent_none")
+    }
+
+    /// Copies `source`'s extent into this dataspace (`H5Sextent_copy`).
+    pub fn extent_copy(&self, source: &Dataspace) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5s::H5Sextent_copy(self.id(), source.id()) }, "H5Sextent_copy")
+    }
+
+    /// Copies `source`'s selection into this dataspace (`H5Sselect_copy`).
+    pub fn select_copy(&self, source: &Dataspace) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5s::H5Sselect_copy(self.id(), source.id()) }, "H5Sselect_copy")
+    }
+
+    /// Whether two selections have the same shape (`H5Sselect_shape_same`).
+    pub fn select_shape_same(&self, other: &Dataspace) -> Result<bool> {
+        // SAFETY: plain call.
+        check_bool(unsafe { hdf5_sys::h5s::H5Sselect_shape_same(self.id(), other.id()) }, "H5Sselect_shape_same")
+    }
+
+    /// Whether the dataspace is simple or scalar, not null (`H5Sis_simple`).
+    pub fn is_simple(&self) -> Result<bool> {
+        // SAFETY: plain call.
+        check_bool(unsafe { hdf5_sys::h5s::H5Sis_simple(self.id()) }, "H5Sis_simple")
+    }
+
     /// Selects everything (`H5Sselect_all`).
     pub fn select_all(&self) -> Result<()> {
         // SAFETY: plain call.

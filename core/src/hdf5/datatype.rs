@@ -711,3 +711,152 @@ fn take_hdf5_string(ptr: *mut c_char, operation: &str) -> Result<String> {
     unsafe { hdf5_sys::h5::H5free_memory(ptr as *mut c_void) };
     Ok(text)
 }
+
+/// The rarer H5T calls h5py's low level exposes one by one.
+impl Datatype {
+    /// An empty compound or opaque type of `size` bytes (`H5Tcreate`); an opaque type
+    /// gets no tag.
+    pub fn create_empty(_lib: &Library, compound: bool, size: usize) -> Result<Datatype> {
+        let class = if compound { hdf5_sys::h5t::H5T_class_t::H5T_COMPOUND } else { hdf5_sys::h5t::H5T_class_t::H5T_OPAQUE };
+        // SAFETY: plain call.
+        Datatype::from_result(unsafe { H5Tcreate(class, size) }, "H5Tcreate")
+    }
+
+    /// Makes an integer type signed or unsigned (`H5Tset_sign`).
+    pub fn set_sign(&self, signed: bool) -> Result<()> {
+        let sign = if signed { hdf5_sys::h5t::H5T_sign_t::H5T_SGN_2 } else { hdf5_sys::h5t::H5T_sign_t::H5T_SGN_NONE };
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_sign(self.id(), sign) }, "H5Tset_sign")
+    }
+
+    /// Sets the bit offset of the significant bits (`H5Tset_offset`).
+    pub fn set_offset(&self, offset: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_offset(self.id(), offset) }, "H5Tset_offset")
+    }
+
+    /// Makes the type read-only (`H5Tlock`).
+    pub fn lock(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tlock(self.id()) }, "H5Tlock")
+    }
+
+    /// Sets an opaque type's tag (`H5Tset_tag`).
+    pub fn set_tag(&self, tag: &[u8]) -> Result<()> {
+        let tag = c_name(tag)?;
+        // SAFETY: valid C string.
+        check(unsafe { H5Tset_tag(self.id(), tag.as_ptr()) }, "H5Tset_tag")
+    }
+
+    /// Removes the padding between compound members (`H5Tpack`).
+    pub fn pack(&self) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tpack(self.id()) }, "H5Tpack")
+    }
+
+    /// The type's creation property list (`H5Tget_create_plist`).
+    pub fn create_plist(&self) -> Result<PropertyList> {
+        // SAFETY: plain call.
+        let id = unsafe { hdf5_sys::h5t::H5Tget_create_plist(self.id()) };
+        Ok(PropertyList::from_handle_unchecked(Handle::from_result(id, "H5Tget_create_plist")?))
+    }
+
+    /// The name of an enum member by its value, given in the enum's base type
+    /// (`H5Tenum_nameof`).
+    pub fn enum_nameof(&self, value: &[u8]) -> Result<Vec<u8>> {
+        let mut buf = vec![0u8; 1024];
+        // SAFETY: `value` holds one element of the base type; the name buffer its length.
+        let status = unsafe { hdf5_sys::h5t::H5Tenum_nameof(self.id(), value.as_ptr().cast(), buf.as_mut_ptr().cast(), buf.len()) };
+        check(status, "H5Tenum_nameof")?;
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        buf.truncate(end);
+        Ok(buf)
+    }
+
+    /// The value of an enum member, in the enum's base type (`H5Tenum_valueof`).
+    pub fn enum_valueof(&self, name: &[u8]) -> Result<Vec<u8>> {
+        let name = c_name(name)?;
+        let mut value = vec![0u8; self.size()?.max(8)];
+        // SAFETY: the buffer holds one element of the enum (at least its size).
+        check(unsafe { hdf5_sys::h5t::H5Tenum_valueof(self.id(), name.as_ptr(), value.as_mut_ptr().cast()) }, "H5Tenum_valueof")?;
+        value.truncate(self.size()?);
+        Ok(value)
+    }
+}
+
+// The padding and normalization enums travel as plain ints, so values a caller
+// passes that HDF5 refuses are reported by HDF5, never turned into Rust enums.
+unsafe extern "C" {
+    #[link_name = "H5Tget_pad"]
+    fn get_pad_raw(type_id: hid_t, lsb: *mut c_int, msb: *mut c_int) -> c_int;
+    #[link_name = "H5Tset_pad"]
+    fn set_pad_raw(type_id: hid_t, lsb: c_int, msb: c_int) -> c_int;
+    #[link_name = "H5Tget_norm"]
+    fn get_norm_raw(type_id: hid_t) -> c_int;
+    #[link_name = "H5Tset_norm"]
+    fn set_norm_raw(type_id: hid_t, norm: c_int) -> c_int;
+    #[link_name = "H5Tget_inpad"]
+    fn get_inpad_raw(type_id: hid_t) -> c_int;
+    #[link_name = "H5Tset_inpad"]
+    fn set_inpad_raw(type_id: hid_t, pad: c_int) -> c_int;
+}
+
+/// Bit padding and floating-point layout (`H5Tget_pad`, `H5Tset_fields`, ...), by
+/// HDF5's numbers (`H5T_PAD_ZERO` 0, `H5T_NORM_IMPLIED` 0, ...).
+impl Datatype {
+    /// The padding of the low and high unused bits.
+    pub fn pad(&self) -> Result<(i32, i32)> {
+        let (mut lsb, mut msb) = (0, 0);
+        // SAFETY: valid out-pointers.
+        check(unsafe { get_pad_raw(self.id(), &mut lsb, &mut msb) }, "H5Tget_pad")?;
+        Ok((lsb, msb))
+    }
+
+    /// Sets the padding of the low and high unused bits.
+    pub fn set_pad(&self, lsb: i32, msb: i32) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { set_pad_raw(self.id(), lsb, msb) }, "H5Tset_pad")
+    }
+
+    /// The mantissa normalization of a float type.
+    pub fn norm(&self) -> Result<i32> {
+        // SAFETY: plain call.
+        match unsafe { get_norm_raw(self.id()) } {
+            code if code < 0 => Err(H5Error::from_stack("H5Tget_norm")),
+            code => Ok(code),
+        }
+    }
+
+    /// Sets the mantissa normalization of a float type.
+    pub fn set_norm(&self, norm: i32) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { set_norm_raw(self.id(), norm) }, "H5Tset_norm")
+    }
+
+    /// The padding of a float type's internal unused bits.
+    pub fn inpad(&self) -> Result<i32> {
+        // SAFETY: plain call.
+        match unsafe { get_inpad_raw(self.id()) } {
+            code if code < 0 => Err(H5Error::from_stack("H5Tget_inpad")),
+            code => Ok(code),
+        }
+    }
+
+    /// Sets the padding of a float type's internal unused bits.
+    pub fn set_inpad(&self, pad: i32) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { set_inpad_raw(self.id(), pad) }, "H5Tset_inpad")
+    }
+
+    /// Sets the bit fields of a float type (`H5Tset_fields`).
+    pub fn set_fields(&self, spos: usize, epos: usize, esize: usize, mpos: usize, msize: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_fields(self.id(), spos, epos, esize, mpos, msize) }, "H5Tset_fields")
+    }
+
+    /// Sets the exponent bias of a float type (`H5Tset_ebias`).
+    pub fn set_ebias(&self, bias: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5t::H5Tset_ebias(self.id(), bias) }, "H5Tset_ebias")
+    }
+}

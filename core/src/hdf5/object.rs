@@ -295,6 +295,26 @@ unsafe extern "C" {
     fn get_info_v1(loc_id: hid_t, oinfo: *mut hdf5_sys::h5o::H5O_info1_t) -> herr_t;
     #[link_name = "H5Oget_info_by_name1"]
     fn get_info_by_name_v1(loc_id: hid_t, name: *const c_char, oinfo: *mut hdf5_sys::h5o::H5O_info1_t, lapl: hid_t) -> herr_t;
+    #[link_name = "H5Oget_info_by_idx1"]
+    fn get_info_by_idx_v1(
+        loc_id: hid_t,
+        group_name: *const c_char,
+        index: c_int,
+        order: c_int,
+        n: u64,
+        oinfo: *mut hdf5_sys::h5o::H5O_info1_t,
+        lapl: hid_t,
+    ) -> herr_t;
+}
+
+/// `H5Oget_info_by_idx1`: the `n`-th object of the group `loc/group_name`.
+pub fn info_v1_by_idx(loc: &Handle, group_name: &[u8], index: IndexType, order: IterOrder, n: u64) -> Result<ObjectInfoV1> {
+    let name = c_name(group_name)?;
+    let mut raw = hdf5_sys::h5o::H5O_info1_t::default();
+    // SAFETY: valid C string and out-pointer; the enums are passed by their numbers.
+    let status = unsafe { get_info_by_idx_v1(loc.id(), name.as_ptr(), index.code(), order.code(), n, &mut raw, H5P_DEFAULT) };
+    check(status, "H5Oget_info_by_idx1")?;
+    Ok(ObjectInfoV1::from_raw(&raw))
 }
 
 /// `H5Oget_info1` of `object`, or `H5Oget_info_by_name1` of `object/name`.
@@ -310,19 +330,25 @@ pub fn info_v1(object: &Handle, name: Option<&[u8]>, lapl: Option<&PropertyList>
         // SAFETY: valid out-pointer.
         None => check(unsafe { get_info_v1(object.id(), &mut raw) }, "H5Oget_info1")?,
     }
-    Ok(ObjectInfoV1 {
-        fileno: raw.fileno as u64,
-        addr: raw.addr,
-        kind: raw.type_ as i32,
-        rc: raw.rc,
-        times: [raw.atime as i64, raw.mtime as i64, raw.ctime as i64, raw.btime as i64],
-        num_attrs: raw.num_attrs,
-        hdr: (raw.hdr.version, raw.hdr.nmesgs, raw.hdr.nchunks, raw.hdr.flags),
-        hdr_space: [raw.hdr.space.total, raw.hdr.space.meta, raw.hdr.space.mesg, raw.hdr.space.free],
-        hdr_mesg: [raw.hdr.mesg.present, raw.hdr.mesg.shared],
-        meta_size: [
-            (raw.meta_size.obj.index_size, raw.meta_size.obj.heap_size),
-            (raw.meta_size.attr.index_size, raw.meta_size.attr.heap_size),
-        ],
-    })
+    Ok(ObjectInfoV1::from_raw(&raw))
+}
+
+impl ObjectInfoV1 {
+    fn from_raw(raw: &hdf5_sys::h5o::H5O_info1_t) -> ObjectInfoV1 {
+        ObjectInfoV1 {
+            fileno: raw.fileno as u64,
+            addr: raw.addr,
+            kind: raw.type_ as i32,
+            rc: raw.rc,
+            times: [raw.atime as i64, raw.mtime as i64, raw.ctime as i64, raw.btime as i64],
+            num_attrs: raw.num_attrs,
+            hdr: (raw.hdr.version, raw.hdr.nmesgs, raw.hdr.nchunks, raw.hdr.flags),
+            hdr_space: [raw.hdr.space.total, raw.hdr.space.meta, raw.hdr.space.mesg, raw.hdr.space.free],
+            hdr_mesg: [raw.hdr.mesg.present, raw.hdr.mesg.shared],
+            meta_size: [
+                (raw.meta_size.obj.index_size, raw.meta_size.obj.heap_size),
+                (raw.meta_size.attr.index_size, raw.meta_size.attr.heap_size),
+            ],
+        }
+    }
 }

@@ -27,7 +27,7 @@ type GroupRef = Rc<Group>;
 
 enum Item {
     Text { parts: Vec<String>, width: usize },
-    Breakable { sep: String, width: usize, indentation: usize, group: GroupRef, id: usize },
+    Breakable { sep: String, width: usize, indentation: usize, group: GroupRef },
 }
 
 impl Item {
@@ -180,7 +180,7 @@ impl Printer {
             let id = self.next_breakable;
             self.next_breakable += 1;
             group.breakables.borrow_mut().push_back(id);
-            self.buffer.push_back(Item::Breakable { sep: " ".into(), width: 1, indentation: self.indentation, group, id });
+            self.buffer.push_back(Item::Breakable { sep: " ".into(), width: 1, indentation: self.indentation, group });
             self.buffer_width += 1;
             self.break_outer_groups();
         }

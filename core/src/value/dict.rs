@@ -6,6 +6,36 @@ use std::hash::{Hash, Hasher};
 
 use indexmap::IndexMap;
 
+/// Hashes a [`Key`] from its precomputed Python hash: a multiply spreads the (often
+/// small and consecutive) int hashes over all bits, where SipHash would cost more than
+/// the rest of a dict store.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_i64(&mut self, value: i64) {
+        self.write_u64(value as u64);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        let product = ((self.0 ^ value) as u128).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
+}
+
+/// The hasher state of dicts and sets.
+pub type KeyHashState = std::hash::BuildHasherDefault<KeyHasher>;
+
 use super::exception::{Exc, PyResult};
 use super::object::PyObject;
 use super::types::type_of;
@@ -61,6 +91,12 @@ pub fn hash_value(value: &Value) -> PyResult<i64> {
 }
 
 fn unhashable(value: &Value) -> Exc {
+    if let Some(message) = match value {
+        Value::Object(obj) => obj.unhashable_error(),
+        _ => None,
+    } {
+        return Exc::type_error(message);
+    }
     Exc::type_error(format!("unhashable type: '{}'", type_of(value).name))
 }
 
@@ -97,12 +133,13 @@ fn hash_tuple(items: &[Value]) -> PyResult<i64> {
 /// bytes, tuples element-wise, other objects by identity.
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
         (Value::Object(x), Value::Object(y)) => {
-            if std::rc::Rc::ptr_eq(x, y) || x.same_object(y.as_ref()) {
+            if std::rc::Rc::ptr_eq(x, y) || x.same_object(y.as_ref()) || x.key_equals(y.as_ref()) {
                 return true;
             }
             match (complex::parts(a), complex::parts(b)) {
@@ -136,6 +173,8 @@ fn is_number(v: &Value) -> bool {
 /// Numeric equality across bool, int, float and complex, exact as Python's.
 pub fn numbers_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == *y as i64,
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Float(x), n) | (n, Value::Float(x)) if int::is_int(n) => {
             int::compare_int_float(n, *x) == Some(std::cmp::Ordering::Equal)
@@ -148,7 +187,7 @@ pub fn numbers_equal(a: &Value, b: &Value) -> bool {
 /// A dict's storage.
 #[derive(Default)]
 pub struct Dict {
-    entries: RefCell<IndexMap<Key, Value>>,
+    entries: RefCell<IndexMap<Key, Value, KeyHashState>>,
 }
 
 impl Drop for Dict {

@@ -24,8 +24,12 @@ pub fn drop_items(items: Vec<Value>) {
     DRAINING.with(|d| d.set(true));
     let mut stack = items;
     while let Some(value) = stack.pop() {
+        // Only a container's drop can queue items.
+        let may_queue = matches!(value, Value::Tuple(_) | Value::List(_) | Value::Dict(_) | Value::Object(_));
         drop(value);
-        PENDING.with(|p| stack.append(&mut p.borrow_mut()));
+        if may_queue {
+            PENDING.with(|p| stack.append(&mut p.borrow_mut()));
+        }
     }
     DRAINING.with(|d| d.set(false));
 }

@@ -68,6 +68,40 @@ fn int_to_f64(value: &Value) -> PyResult<f64> {
     }
 }
 
+/// Decimal digits of an i64, formatted on the stack.
+pub struct SmallDecimal {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl SmallDecimal {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // SAFETY: `format_i64` writes only ASCII digits and '-' from `start` on.
+        unsafe { std::str::from_utf8_unchecked(&self.buf[self.start..]) }
+    }
+}
+
+/// `str(i)` for an i64 without a heap allocation.
+pub fn format_i64(value: i64) -> SmallDecimal {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = value.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    SmallDecimal { buf, start: i }
+}
+
 /// The numeric binary operators between bools, ints and floats: `None` when the
 /// operands are not both of those (the caller tries other types, then raises).
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
@@ -274,6 +308,8 @@ pub fn big_divmod(x: &BigInt, y: &BigInt) -> (BigInt, BigInt) {
 pub fn hash_int(value: &Value) -> i64 {
     const MODULUS: i64 = (1 << 61) - 1;
     let reduced = match value {
+        // Most ints are their own hash: no division.
+        Value::Int(i) if i.unsigned_abs() < MODULUS as u64 => *i,
         Value::Int(i) => {
             let r = (i.unsigned_abs() % MODULUS as u64) as i64;
             if *i < 0 { -r } else { r }

@@ -6,6 +6,7 @@
 //! the enum — modules, functions, exceptions, iterators, NumPy arrays, h5py objects —
 //! implement [`PyObject`], a trait modelled on Python's data model.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod complex;
 pub mod dict;

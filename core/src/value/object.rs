@@ -228,6 +228,19 @@ pub trait PyObject: Any {
         None
     }
 
+    /// Whether two distinct objects are the same dict key or set member: `==` for
+    /// objects whose equality needs no Python code (h5py's identifiers of one HDF5
+    /// object). Identity (`is`) is [`PyObject::same_object`].
+    fn key_equals(&self, _other: &dyn PyObject) -> bool {
+        false
+    }
+
+    /// The TypeError text of `hash(x)` for an unhashable object whose class raises its
+    /// own (h5py's `Property lists are unhashable`); `None` for CPython's default.
+    fn unhashable_error(&self) -> Option<String> {
+        None
+    }
+
     /// The parameters `obj?` shows in `Signature:`, for objects that carry their own
     /// (h5py's Cython functions), each as `inspect.signature` renders it.
     fn signature_params(&self) -> Option<Vec<String>> {

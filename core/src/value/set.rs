@@ -21,7 +21,7 @@ use crate::eval::Interp;
 
 /// A set's storage: the members in insertion order; `ordered()` gives CPython's order.
 pub struct Set {
-    members: RefCell<indexmap::IndexSet<Key>>,
+    members: RefCell<indexmap::IndexSet<Key, super::dict::KeyHashState>>,
     /// frozenset rather than set.
     pub frozen: bool,
 }

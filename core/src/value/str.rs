@@ -199,10 +199,10 @@ pub fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyR
         "join" => {
             check_arity(name, &args, 1, 1)?;
             let items = vm.collect(&args.positional[0])?;
-            let mut parts = Vec::with_capacity(items.len());
+            let mut total = s.len() * items.len().saturating_sub(1);
             for (i, item) in items.iter().enumerate() {
                 match item {
-                    Value::Str(p) => parts.push(p.to_string()),
+                    Value::Str(p) => total += p.len(),
                     other => {
                         return Err(Exc::type_error(format!(
                             "sequence item {i}: expected str instance, {} found",
@@ -211,7 +211,16 @@ pub fn call_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyR
                     }
                 }
             }
-            Value::str(parts.join(s))
+            let mut joined = String::with_capacity(total);
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    joined.push_str(s);
+                }
+                if let Value::Str(p) = item {
+                    joined.push_str(p);
+                }
+            }
+            Value::str(joined)
         }
         "replace" => {
             check_arity(name, &args, 2, 3)?;

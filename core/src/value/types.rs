@@ -213,6 +213,8 @@ pub struct BuiltinTypes {
     pub str_: Rc<TypeObject>,
     /// `bytes`.
     pub bytes: Rc<TypeObject>,
+    /// `bytearray`.
+    pub bytearray: Rc<TypeObject>,
     /// `tuple`.
     pub tuple: Rc<TypeObject>,
     /// `list`.
@@ -265,6 +267,7 @@ fn make_builtin_types() -> BuiltinTypes {
         complex: ty("complex", Some(c::complex)),
         str_: ty("str", Some(c::str_)),
         bytes: ty("bytes", Some(c::bytes)),
+        bytearray: ty("bytearray", Some(super::bytearray::construct)),
         tuple: ty("tuple", Some(c::tuple)),
         list: ty("list", Some(c::list)),
         dict: ty("dict", Some(c::dict)),

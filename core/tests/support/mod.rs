@@ -67,3 +67,15 @@ pub fn run_python(python: &Path, dir: &Path, script: &str) -> String {
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// An output sink that drops every output (for tests that look at outcomes only).
+pub struct QuietSink;
+
+impl h5lab_core::session::OutputSink for QuietSink {
+    fn stream(&mut self, _name: h5lab_core::session::StreamName, _text: &str) {}
+    fn display(&mut self, _bundle: h5lab_core::session::MimeBundle, _id: Option<&str>, _update: bool) {}
+    fn clear_output(&mut self, _wait: bool) {}
+    fn input(&mut self, _prompt: &str, _password: bool) -> Result<String, h5lab_core::session::InputError> {
+        Err(h5lab_core::session::InputError::NotAllowed)
+    }
+}

@@ -94,20 +94,28 @@ pub fn globals(vm: &mut Interp, _args: Args) -> PyResult<Value> {
 
 impl Interp {
     /// `locals()` in a function frame: its bound locals and cells by name.
-    pub(crate) fn frame_locals(&mut self, frame: &Frame) -> PyResult<Value> {
+    pub(crate) fn frame_locals(&mut self, frame: &mut Frame) -> PyResult<Value> {
         let Some(code) = &frame.code else { return globals(self, Args::none()) };
-        let dict = Dict::new();
+        // As CPython's `PyFrame_FastToLocals`: the frame's one dict, its bound names
+        // set (existing keys keep their place), unbound ones removed.
+        let dict = frame.locals_dict.get_or_insert_with(|| Rc::new(Dict::new())).clone();
         for (name, value) in code.local_names.iter().zip(&frame.locals) {
-            if let Some(v) = value {
-                dict.set(Value::str(&**name), v.clone())?;
+            match value {
+                Some(v) => dict.set(Value::str(&**name), v.clone())?,
+                None => {
+                    dict.remove(&Value::str(&**name))?;
+                }
             }
         }
         let cell_names = code.cellvars.iter().map(|(n, _)| n).chain(code.freevars.iter());
         for (name, cell) in cell_names.zip(&frame.cells) {
-            if let Some(v) = cell.borrow().as_ref() {
-                dict.set(Value::str(&**name), v.clone())?;
+            match cell.borrow().as_ref() {
+                Some(v) => dict.set(Value::str(&**name), v.clone())?,
+                None => {
+                    dict.remove(&Value::str(&**name))?;
+                }
             }
         }
-        Ok(Value::Dict(Rc::new(dict)))
+        Ok(Value::Dict(dict))
     }
 }

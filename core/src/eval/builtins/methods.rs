@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::eval::Interp;
 use crate::value::exception::{Exc, PyResult};
-use crate::value::function::{bind, check_arity, no_keywords, NativeMethod};
+use crate::value::function::{bind, check_arity, no_keywords, MethodFn, NativeMethod};
 use crate::value::iter::NativeIterator;
 use crate::value::list::{normalize_index, sort_values};
 use crate::value::object::Args;
@@ -26,6 +26,19 @@ pub fn method_names(value: &Value) -> &'static [&'static str] {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT,
         Value::Float(_) => FLOAT,
         _ => &[],
+    }
+}
+
+/// The dispatcher of a method of a list, tuple, dict, str or bytes value, so a call
+/// `value.name(...)` can run it without making the bound method object.
+pub fn method_fn(value: &Value, name: &str) -> Option<MethodFn> {
+    match value {
+        Value::List(_) => LIST.contains(&name).then_some(call as MethodFn),
+        Value::Dict(_) => DICT.contains(&name).then_some(call as MethodFn),
+        Value::Tuple(_) => TUPLE.contains(&name).then_some(call as MethodFn),
+        Value::Str(_) => crate::value::str::METHODS.contains(&name).then_some(crate::value::str::call_method as MethodFn),
+        Value::Bytes(_) => crate::value::bytes::METHODS.contains(&name).then_some(crate::value::bytes::call_method as MethodFn),
+        _ => None,
     }
 }
 
@@ -107,7 +120,9 @@ fn list_method(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResul
     Ok(match name {
         "append" => {
             check_arity("list.append", &args, 1, 1)?;
-            list.push(args.positional[0].clone());
+            if let Some(item) = args.positional.into_iter().next() {
+                list.push(item);
+            }
             Value::None
         }
         "extend" => {

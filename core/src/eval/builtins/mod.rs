@@ -3,6 +3,7 @@
 
 pub mod descriptors;
 pub mod dynamic;
+pub mod help;
 pub mod methods;
 pub mod subscript;
 
@@ -33,6 +34,7 @@ pub fn install(vm: &mut Interp) {
             t.complex.clone(),
             t.str_.clone(),
             t.bytes.clone(),
+            t.bytearray.clone(),
             t.tuple.clone(),
             t.list.clone(),
             t.dict.clone(),
@@ -406,6 +408,7 @@ pub fn install(vm: &mut Interp) {
     }
     def(vm, "globals", dynamic::globals);
     def(vm, "locals", dynamic::globals);
+    def(vm, "help", help::help);
     def(vm, "eval", dynamic::eval);
     def(vm, "exec", dynamic::exec);
     vm.set_builtin("display", super::modules::ipython::display_function());

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use num_traits::Zero;
 
-use super::scope::{Resolution, Scope, ScopeKind};
+use super::scope::{Resolution, Scope};
 use crate::eval::ir::{self, Var};
 use crate::eval::names::Names;
 use crate::syntax::ast::{self, Arg, ExprKind as E, StmtKind as S};
@@ -577,9 +577,4 @@ fn constant(c: &ast::Constant) -> Value {
         ast::Constant::Bytes(b) => Value::bytes(b),
         ast::Constant::Ellipsis => crate::value::iter::ellipsis(),
     }
-}
-
-/// Whether the scope tree's kinds line up with the lowering (debug aid for tests).
-pub fn scope_kinds(scopes: &[Scope]) -> Vec<ScopeKind> {
-    scopes.iter().map(|s| s.kind).collect()
 }

@@ -9,6 +9,10 @@ use std::rc::Rc;
 
 use super::api;
 use super::callable::{CyFunction, GetSetDescriptor};
+use crate::eval::Interp;
+use crate::h5py::ids::ObjectId;
+use crate::value::exception::{Exc, PyResult};
+use crate::value::object::Args;
 use crate::value::types::{builtin, Constructor, TypeObject};
 use crate::value::Value;
 
@@ -17,8 +21,21 @@ thread_local! {
 }
 
 /// Classes that can be called to make an instance.
-fn constructor(_qualname: &str) -> Option<Constructor> {
-    None
+fn constructor(qualname: &str) -> Option<Constructor> {
+    api::mro(qualname).iter().any(|c| c.qualname == "h5py._objects.ObjectID").then_some(construct_id as Constructor)
+}
+
+/// `h5py.h5d.DatasetID(hid)`: an identifier object of that class for an integer
+/// identifier (taking a reference of its own to it).
+fn construct_id(vm: &mut Interp, class: &Rc<TypeObject>, args: Args) -> PyResult<Value> {
+    let given = args.positional.len();
+    if given != 1 {
+        return Err(Exc::type_error(format!("__cinit__() takes exactly 1 positional argument ({given} given)")));
+    }
+    let hid = crate::h5py::cyargs::c_int(vm, &args.positional[0], "hid_t")?;
+    let qualname = api::class(&format!("{}.{}", class.module, class.name)).map_or("h5py._objects.ObjectID", |c| c.qualname.as_str());
+    let handle = crate::hdf5::Handle::share(hid).map_err(Exc::from_hdf5)?;
+    Ok(ObjectId::with_class(handle, qualname))
 }
 
 /// The class object of a qualified h5py class name (`h5py.h5d.DatasetID`), made on first

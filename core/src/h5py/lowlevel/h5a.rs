@@ -1,11 +1,12 @@
 //! `h5py.h5a`: attributes at the low level — creating, opening (by name or index),
 //! existence, renaming, deleting, counting and iterating, and `AttrID`'s methods.
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::h5t::type_arg;
 use super::info::Record;
-use super::{array_arg, read_into, space_value, type_value};
+use super::{array_arg, fill_strings, is_object_array, read_into, space_value, string_items, type_value};
 use crate::eval::Interp;
 use crate::h5py::cyargs::{bind, bind_kw, bytes, bytes_or, c_bool, c_int_or, object_id, opt, req, typed_id, uint_tuple};
 use crate::h5py::hl::data::memory_type;
@@ -31,10 +32,6 @@ pub const FUNCTIONS: &[(&str, FunctionBody)] = &[
     ("iterate", iterate),
     ("get_info", get_info),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn attr_value(a: Attribute) -> Value {
     ObjectId::value(IdKind::Attribute, a.handle().clone())
@@ -221,6 +218,21 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             "read" | "write" => {
                 let s = bind(name, args, &["arr"], &["mtype"])?;
                 let array = array_arg(req(&s, 0), "arr")?;
+                if is_object_array(&array) {
+                    // Variable-length strings, in the attribute's own string type.
+                    let mtype = match opt(&s, 1) {
+                        Some(v) => type_arg(v, "mtype")?,
+                        None => h5(attr.datatype())?,
+                    };
+                    if name == "read" {
+                        fill_strings(&array, h5(attr.read_strings(vm.lib(), &mtype))?)?;
+                    } else {
+                        let owned = string_items(&array)?;
+                        let refs: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+                        h5(attr.write_strings(&mtype, &refs))?;
+                    }
+                    return Ok(Value::None);
+                }
                 let mtype = match opt(&s, 1) {
                     Some(v) => type_arg(v, "mtype")?,
                     None => memory_type(vm, array.dtype())?,

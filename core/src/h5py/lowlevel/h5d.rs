@@ -2,12 +2,13 @@
 //! spaces and types, property lists, raw reads and writes into NumPy arrays, extents
 //! and chunks.
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::h5s::space_arg;
 use super::h5t::type_arg;
 use super::info::NamedTuple;
-use super::{array_arg, plist_value, read_into, space_value, type_value, typed_plist};
+use super::{array_arg, fill_strings, is_object_array, plist_value, read_into, space_value, string_items, type_value, typed_plist};
 use crate::eval::Interp;
 use crate::h5py::cyargs::{bind, bytes, c_int, hsize_tuple, object_id, opt, req, tuple_items, uint_tuple};
 use crate::h5py::hl::data::memory_type;
@@ -25,10 +26,6 @@ use crate::value::Value;
 
 /// The module functions h5lab implements.
 pub const FUNCTIONS: &[(&str, FunctionBody)] = &[("open", open), ("create", create)];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn dataset_value(d: Dataset) -> Value {
     ObjectId::value(IdKind::Dataset, d.handle().clone())
@@ -87,6 +84,11 @@ const METHODS: &[&str] = &[
     "write",
     "read_direct_chunk",
     "write_direct_chunk",
+    "get_chunk_info_by_coord",
+    "chunk_iter",
+    "get_space_status",
+    "flush",
+    "refresh",
 ];
 
 /// `DatasetID`'s methods.
@@ -161,8 +163,23 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let mspace = space_arg(req(&s, 0), "mspace")?;
                 let fspace = space_arg(req(&s, 1), "fspace")?;
                 let array = array_arg(req(&s, 2), "arr_obj")?;
-                let mtype = mem_type(vm, opt(&s, 3), &array)?;
                 typed_plist(&s[4], "dxpl", "h5py.h5p.PropID")?;
+                if is_object_array(&array) {
+                    // Variable-length strings, in the file's own string type.
+                    let mtype = match opt(&s, 3) {
+                        Some(v) => type_arg(v, "mtype")?,
+                        None => h5(ds.datatype())?,
+                    };
+                    if name == "read" {
+                        fill_strings(&array, h5(ds.read_strings(vm.lib(), &mtype, mspace.as_ref(), fspace.as_ref()))?)?;
+                    } else {
+                        let owned = string_items(&array)?;
+                        let refs: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+                        h5(ds.write_strings(&mtype, mspace.as_ref(), fspace.as_ref(), &refs))?;
+                    }
+                    return Ok(Value::None);
+                }
+                let mtype = mem_type(vm, opt(&s, 3), &array)?;
                 if name == "read" {
                     read_into(&array, |raw| ds.read_raw(&mtype, mspace.as_ref(), fspace.as_ref(), raw))?;
                 } else {
@@ -194,6 +211,33 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                     None => 0,
                 };
                 h5(ds.write_chunk(&offsets, mask as u32, &data))?;
+                Value::None
+            }
+            "get_chunk_info_by_coord" => {
+                let s = bind(name, args, &["chunk_offset"], &[])?;
+                let offsets = tuple_items(req(&s, 0), "chunk_offset must be a tuple")?;
+                if offsets.len() != h5(h5(ds.space())?.rank())? {
+                    return Err(Exc::value_error("Tuple length incompatible with array"));
+                }
+                let offsets = hsize_tuple(vm, &offsets)?;
+                store_info(&h5(ds.chunk_info_by_coord(&offsets))?)
+            }
+            "chunk_iter" => {
+                let s = bind(name, args, &["func"], &["dxpl"])?;
+                let func = req(&s, 0).clone();
+                for index in 0..h5(ds.chunk_count(None))? {
+                    let info = store_info(&h5(ds.chunk_info(index, None))?);
+                    vm.call(&func, Args::positional(vec![info]))?;
+                }
+                Value::None
+            }
+            "get_space_status" => {
+                bind(name, args, &[], &[])?;
+                Value::Int(h5(ds.space_status())? as i64)
+            }
+            "flush" | "refresh" => {
+                bind(name, args, &[], &[])?;
+                h5(if name == "flush" { ds.flush() } else { ds.refresh() })?;
                 Value::None
             }
             _ => return Err(Exc::not_implemented(format!("h5py.h5d.DatasetID.{name} is not implemented in h5lab"))),

@@ -1,6 +1,7 @@
 //! `h5py.h5g`: opening and creating groups, the 1.6-era object info and iteration, and
 //! the methods of `GroupID` (members by index, links, comments, `links`).
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::info::Record;
@@ -18,10 +19,6 @@ use crate::value::Value;
 /// The module functions h5lab implements.
 pub const FUNCTIONS: &[(&str, FunctionBody)] =
     &[("open", open), ("create", create), ("get_objinfo", get_objinfo), ("iterate", iterate)];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn open(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("open", args, &["loc", "name"], &[])?;
@@ -180,18 +177,22 @@ pub fn len(id: &ObjectId) -> PyResult<usize> {
 }
 
 /// `name in group_id` (bytes or str names; paths are followed).
-pub fn contains(vm: &mut Interp, id: &ObjectId, item: &Value) -> PyResult<bool> {
+pub fn contains(id: &ObjectId, item: &Value) -> PyResult<bool> {
     let name: Vec<u8> = match item {
         Value::Bytes(b) => b.to_vec(),
         Value::Str(s) => s.as_bytes().to_vec(),
         other => return Err(Exc::type_error(format!("expected bytes, {} found", crate::value::types::type_of(other).name))),
     };
-    let _ = vm;
     Ok(group::objinfo(&id.handle(), &name, false).is_ok())
 }
 
-/// `iter(group_id)`: the member names, as bytes.
+/// `iter(group_id)`: the member names, as bytes — in creation order where the group
+/// tracks it (as h5py's iterator finds it), else by name.
 pub fn names(id: &ObjectId) -> PyResult<Vec<Value>> {
-    let links = h5(link::list(&id.handle(), IndexType::Name, IterOrder::Increasing))?;
+    let loc = id.handle();
+    let links = match link::list(&loc, IndexType::CreationOrder, IterOrder::Increasing) {
+        Ok(links) => links,
+        Err(_) => h5(link::list(&loc, IndexType::Name, IterOrder::Increasing))?,
+    };
     Ok(links.into_iter().map(|(name, _)| Value::bytes(name)).collect())
 }

@@ -1,6 +1,7 @@
 //! `h5py.h5o`: opening any object by name, object info (`ObjInfo`), linking anonymous
 //! objects, copying, comments and visiting.
 
+use super::h5;
 use super::callable::FunctionBody;
 use super::info::Record;
 use super::plist_arg;
@@ -24,10 +25,6 @@ pub const FUNCTIONS: &[(&str, FunctionBody)] = &[
     ("get_comment", get_comment),
     ("visit", visit),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 fn open(_vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("open", args, &["loc", "name"], &["lapl"])?;
@@ -85,7 +82,12 @@ fn get_info(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let info = match (opt(&s, 1), index) {
         (Some(_), i) if i >= 0 => return Err(Exc::type_error("At most one of name or index may be specified")),
         (Some(name), _) => h5(object::info_v1(&loc.handle(), Some(&bytes(name)?), lapl.as_ref()))?,
-        (None, i) if i >= 0 => return Err(Exc::not_implemented("h5py.h5o.get_info by index is not implemented in h5lab")),
+        (None, i) if i >= 0 => {
+            let obj_name = bytes_or(&s[3], b".")?;
+            let index = if c_int_or(vm, &s[4], "int", 0)? == 1 { IndexType::CreationOrder } else { IndexType::Name };
+            let order = if c_int_or(vm, &s[5], "int", 0)? == 1 { IterOrder::Decreasing } else { IterOrder::Increasing };
+            h5(object::info_v1_by_idx(&loc.handle(), &obj_name, index, order, i as u64))?
+        }
         (None, _) => h5(object::info_v1(&loc.handle(), None, None))?,
     };
     Ok(info_value(&info))

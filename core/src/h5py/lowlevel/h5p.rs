@@ -1,13 +1,14 @@
 //! `h5py.h5p`: property lists — the class constants (`h5p.DATASET_CREATE`, ...),
 //! `create`, and the getters and setters of each list class h5py wraps.
 
+use super::h5;
 use super::build_module;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
 use super::plist_value;
 use crate::eval::modules::Module;
 use crate::eval::Interp;
-use crate::h5py::cyargs::{bind, bytes, c_bool, c_int, c_int_or, hsize_tuple, req, typed_id, uint_tuple};
+use crate::h5py::cyargs::{bind, bytes, c_bool, c_int, c_int_or, hsize_tuple, opt, req, typed_id, uint_tuple};
 use crate::h5py::hl::data::memory_type;
 use crate::h5py::ids::{IdKind, ObjectId};
 use crate::hdf5::datatype::CharSet;
@@ -32,10 +33,6 @@ const CLASSES: &[(&str, PlistClass)] = &[
     ("LINK_ACCESS", PlistClass::LinkAccess),
     ("OBJECT_CREATE", PlistClass::ObjectCreate),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 /// Builds `h5py.h5p` with its class constants and `DEFAULT` (None).
 pub fn module(vm: &mut Interp) -> PyResult<Module> {
@@ -101,10 +98,7 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let s = bind(name, args, &["chunksize"], &[])?;
                 let items = match req(&s, 0) {
                     Value::Tuple(items) => items.to_vec(),
-                    other => {
-                        let _ = other;
-                        return Err(Exc::value_error("chunksize must be a tuple."));
-                    }
+                    _ => return Err(Exc::value_error("chunksize must be a tuple.")),
                 };
                 let dims = hsize_tuple(vm, &items)?;
                 none(p.set_chunk(&dims))?
@@ -155,6 +149,35 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                     Value::tuple(f.values.iter().map(|&v| int(v)).collect()),
                     Value::bytes(f.name.into_bytes()),
                 ])
+            }
+            "set_filter" => {
+                let s = bind(name, args, &["filter_code"], &["flags", "values"])?;
+                let code = c_int(vm, req(&s, 0), "int")?;
+                let flags = c_int_or(vm, &s[1], "unsigned int", 0)?;
+                let values = match opt(&s, 2) {
+                    None => Vec::new(),
+                    Some(Value::Tuple(items)) => {
+                        let mut out = Vec::with_capacity(items.len());
+                        for item in items.iter() {
+                            out.push(c_int(vm, item, "unsigned int")? as u32);
+                        }
+                        out
+                    }
+                    Some(_) => return Err(Exc::value_error("values must be a tuple or None.")),
+                };
+                none(p.set_filter(code as i32, flags as u32, &values))?
+            }
+            "get_filter_by_id" => {
+                let s = bind(name, args, &["filter_code"], &[])?;
+                let code = c_int(vm, req(&s, 0), "int")?;
+                match h5(p.filters())?.into_iter().find(|f| f.id == code as i32) {
+                    Some(f) => Value::tuple(vec![
+                        int(f.flags),
+                        Value::tuple(f.values.iter().map(|&v| int(v)).collect()),
+                        Value::bytes(f.name.into_bytes()),
+                    ]),
+                    None => Value::None,
+                }
             }
             "remove_filter" => {
                 let s = bind(name, args, &["filter_class"], &[])?;
@@ -270,6 +293,37 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                     CloseDegree::Strong => 3,
                 })
             }
+            "set_cache" => {
+                let s = bind(name, args, &["mdc", "rdcc", "rdcc_nbytes", "rdcc_w0"], &[])?;
+                c_int(vm, req(&s, 0), "int")?;
+                let slots = c_int(vm, req(&s, 1), "size_t")?;
+                let nbytes = c_int(vm, req(&s, 2), "size_t")?;
+                let w0 = vm.to_float(req(&s, 3))?;
+                none(p.set_cache(slots as usize, nbytes as usize, w0))?
+            }
+            "get_cache" => {
+                bind(name, args, &[], &[])?;
+                let (mdc, slots, nbytes, w0) = h5(p.cache())?;
+                Value::tuple(vec![int(mdc), int(slots as i64), int(nbytes as i64), Value::Float(w0)])
+            }
+            "set_meta_block_size" => {
+                let s = bind(name, args, &["size"], &[])?;
+                let size = c_int(vm, req(&s, 0), "hsize_t")?;
+                none(p.set_meta_block_size(size as u64))?
+            }
+            "get_meta_block_size" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.meta_block_size())? as i64)
+            }
+            "set_sieve_buf_size" => {
+                let s = bind(name, args, &["size"], &[])?;
+                let size = c_int(vm, req(&s, 0), "size_t")?;
+                none(p.set_sieve_buf_size(size as usize))?
+            }
+            "get_sieve_buf_size" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.sieve_buf_size())? as i64)
+            }
             "set_fapl_core" => {
                 let s = bind(name, args, &[], &["block_size", "backing_store"])?;
                 let block = c_int_or(vm, &s[0], "size_t", 64 * 1024)?;
@@ -306,6 +360,27 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 bind(name, args, &[], &[])?;
                 int(h5(p.userblock())? as i64)
             }
+            "set_file_space_strategy" => {
+                let s = bind(name, args, &["strategy", "persist", "threshold"], &[])?;
+                let strategy = c_int(vm, req(&s, 0), "int")?;
+                let persist = c_bool(vm, &s[1], false)?;
+                let threshold = c_int(vm, req(&s, 2), "hsize_t")?;
+                none(p.set_file_space_strategy(strategy as u32, persist, threshold as u64))?
+            }
+            "get_file_space_strategy" => {
+                bind(name, args, &[], &[])?;
+                let (strategy, persist, threshold) = h5(p.file_space_strategy())?;
+                Value::tuple(vec![int(strategy), int(persist as i64), int(threshold as i64)])
+            }
+            "set_file_space_page_size" => {
+                let s = bind(name, args, &["fsp_size"], &[])?;
+                let size = c_int(vm, req(&s, 0), "hsize_t")?;
+                none(p.set_file_space_page_size(size as u64))?
+            }
+            "get_file_space_page_size" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.file_space_page_size())? as i64)
+            }
             // Group and file creation.
             "set_link_creation_order" => {
                 let s = bind(name, args, &["flags"], &[])?;
@@ -325,6 +400,17 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             "get_attr_creation_order" => {
                 bind(name, args, &[], &[])?;
                 int(h5(p.attr_creation_order())?)
+            }
+            "set_attr_phase_change" => {
+                let s = bind(name, args, &[], &["max_compact", "min_dense"])?;
+                let max_compact = c_int_or(vm, &s[0], "unsigned int", 8)?;
+                let min_dense = c_int_or(vm, &s[1], "unsigned int", 6)?;
+                none(p.set_attr_phase_change(max_compact as u32, min_dense as u32))?
+            }
+            "get_attr_phase_change" => {
+                bind(name, args, &[], &[])?;
+                let (max_compact, min_dense) = h5(p.attr_phase_change())?;
+                Value::tuple(vec![int(max_compact), int(min_dense)])
             }
             "set_obj_track_times" => {
                 let s = bind(name, args, &["track_times"], &[])?;
@@ -358,6 +444,20 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
             "set_elink_prefix" => {
                 let s = bind(name, args, &["prefix"], &[])?;
                 none(p.set_elink_prefix(&*bytes(req(&s, 0))?))?
+            }
+            "set_nlinks" => {
+                let s = bind(name, args, &["nlinks"], &[])?;
+                let n = c_int(vm, req(&s, 0), "size_t")?;
+                none(p.set_nlinks(n as usize))?
+            }
+            "get_nlinks" => {
+                bind(name, args, &[], &[])?;
+                int(h5(p.nlinks())? as i64)
+            }
+            "get_sizes" => {
+                bind(name, args, &[], &[])?;
+                let (addr, len) = h5(p.sizes())?;
+                Value::tuple(vec![int(addr as i64), int(len as i64)])
             }
             "get_elink_prefix" => {
                 bind(name, args, &[], &[])?;

@@ -1,6 +1,7 @@
 //! `h5py.h5s`: dataspaces — creating them (`create`, `create_simple`), the `ALL`
 //! constant, and `SpaceID`'s extent and selection methods.
 
+use super::h5;
 use super::build_module;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
@@ -22,10 +23,6 @@ pub fn module() -> PyResult<Module> {
     let m = build_module("h5py.h5s", FUNCTIONS);
     m.set("ALL", ObjectId::constant(IdKind::Dataspace, Handle::null(), "h5py.h5s.SpaceID"));
     Ok(m)
-}
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
 }
 
 fn create(vm: &mut Interp, args: Args) -> PyResult<Value> {
@@ -133,6 +130,16 @@ const METHODS: &[&str] = &[
     "get_select_hyper_nblocks",
     "get_select_elem_npoints",
     "set_extent_simple",
+    "is_simple",
+    "select_elements",
+    "get_select_elem_pointlist",
+    "get_select_hyper_blocklist",
+    "set_extent_none",
+    "extent_copy",
+    "select_copy",
+    "select_shape_same",
+    "is_regular_hyperslab",
+    "get_regular_hyperslab",
 ];
 
 /// `SpaceID`'s methods.
@@ -230,6 +237,68 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 let max = opt(&s, 1).map(|v| max_dims(vm, &tuple_values(v))).transpose()?;
                 h5(space.set_extent(&dims, max.as_deref()))?;
                 Value::None
+            }
+            "is_regular_hyperslab" => {
+                bind(name, args, &[], &[])?;
+                Value::Bool(h5(space.is_regular_hyperslab())?)
+            }
+            "get_regular_hyperslab" => {
+                bind(name, args, &[], &[])?;
+                let rank = h5(space.rank())?;
+                let parts = h5(space.regular_hyperslab())?;
+                Value::tuple(parts.iter().map(|p| uint_tuple(&p[..rank])).collect())
+            }
+            "set_extent_none" => {
+                bind(name, args, &[], &[])?;
+                h5(space.set_extent_none())?;
+                Value::None
+            }
+            "extent_copy" | "select_copy" | "select_shape_same" => {
+                let param = match name {
+                    "extent_copy" => "source",
+                    "select_copy" => "src_id",
+                    _ => "space2",
+                };
+                let s = bind(name, args, &[param], &[])?;
+                let other = space_of(typed_id(req(&s, 0), param, "h5py.h5s.SpaceID")?);
+                match name {
+                    "extent_copy" => h5(space.extent_copy(&other)).map(|_| Value::None)?,
+                    "select_copy" => h5(space.select_copy(&other)).map(|_| Value::None)?,
+                    _ => Value::Bool(h5(space.select_shape_same(&other))?),
+                }
+            }
+            "is_simple" => {
+                bind(name, args, &[], &[])?;
+                Value::Bool(h5(space.is_simple())?)
+            }
+            "select_elements" => {
+                let s = bind(name, args, &["coords"], &["op"])?;
+                let rank = h5(space.rank())?;
+                let dtype = crate::numpy::DType::parse("uint64").map_err(crate::numpy_py::np_error)?;
+                let coords = crate::numpy_py::convert::to_array(vm, req(&s, 0), Some(&dtype))?;
+                if coords.ndim() != 2 || coords.shape()[1] != rank {
+                    return Err(Exc::value_error(format!("Coordinate array must have shape (<npoints>, {rank})")));
+                }
+                let flat = coords.tobytes().map_err(crate::numpy_py::np_error)?;
+                let values: Vec<u64> = flat.chunks_exact(8).map(|c| u64::from_ne_bytes(c.try_into().unwrap_or([0; 8]))).collect();
+                let points: Vec<Vec<u64>> = values.chunks(rank.max(1)).map(<[u64]>::to_vec).collect();
+                let op = select_op(vm, &s[1])?;
+                h5(space.select_points(op, &points))?;
+                Value::None
+            }
+            "get_select_elem_pointlist" => {
+                bind(name, args, &[], &[])?;
+                let rank = h5(space.rank())?;
+                let points = h5(space.selected_points())?;
+                let flat: Vec<u64> = points.iter().flatten().copied().collect();
+                super::u64_array(&flat, &[points.len(), rank])?
+            }
+            "get_select_hyper_blocklist" => {
+                bind(name, args, &[], &[])?;
+                let rank = h5(space.rank())?;
+                let blocks = h5(space.hyperslab_blocks())?;
+                let flat: Vec<u64> = blocks.iter().flat_map(|(a, b)| a.iter().chain(b.iter()).copied()).collect();
+                super::u64_array(&flat, &[blocks.len(), 2, rank])?
             }
             _ => return Err(Exc::not_implemented(format!("h5py.h5s.SpaceID.{name} is not implemented in h5lab"))),
         })

@@ -2,6 +2,7 @@
 //! `create`/`open`/`array_create`/`enum_create`/`vlen_create`, and the `TypeID`
 //! family's methods.
 
+use super::h5;
 use super::build_module;
 use super::callable::FunctionBody;
 use super::dispatch::Outcome;
@@ -9,12 +10,13 @@ use super::h5t_types::CONSTANTS;
 use super::{plist_arg, type_value};
 use crate::eval::modules::Module;
 use crate::eval::Interp;
-use crate::h5py::cyargs::{bind, bytes, c_int, hsize_tuple, object_id, req, tuple_items, typed_id};
+use crate::h5py::cyargs::{bind, bytes, c_bool, c_int, hsize_tuple, object_id, req, tuple_items, typed_id};
 use crate::h5py::ids::{type_class_name, IdKind, ObjectId};
 use crate::h5py::types::{dtype_of, hdf5_type_of};
 use crate::hdf5::datatype::{ByteOrder, CharSet, StrPad, TypeClass};
 use crate::hdf5::typeinfo::{class_from_code, predefined};
 use crate::hdf5::Datatype;
+use crate::numpy::{Kind, Metadata};
 use crate::value::exception::{Exc, PyResult};
 use crate::value::object::Args;
 use crate::value::Value;
@@ -27,10 +29,6 @@ const FUNCTIONS: &[(&str, FunctionBody)] = &[
     ("enum_create", enum_create),
     ("vlen_create", vlen_create),
 ];
-
-fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
-    r.map_err(Exc::from_hdf5)
-}
 
 /// Builds `h5py.h5t` with its predefined type constants.
 pub fn module(_vm: &mut Interp) -> PyResult<Module> {
@@ -60,7 +58,16 @@ pub fn type_arg(value: &Value, name: &str) -> PyResult<Datatype> {
 
 fn py_create(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let s = bind("py_create", args, &["dtype_in"], &["logical", "aligned"])?;
-    let dtype = crate::numpy_py::convert::to_dtype(vm, req(&s, 0))?;
+    let mut dtype = crate::numpy_py::convert::to_dtype(vm, req(&s, 0))?;
+    if !c_bool(vm, &s[1], false)? {
+        // Without `logical`, h5py keeps Python objects opaque and enums plain integers.
+        if matches!(dtype.kind(), Kind::Object) {
+            return Ok(type_value(h5(Datatype::opaque(vm.lib(), 8, "PYTHON:OBJECT"))?));
+        }
+        if matches!(dtype.metadata(), Some(Metadata::Enum(_))) {
+            dtype = dtype.with_metadata(None);
+        }
+    }
     let desc = hdf5_type_of(&dtype)?;
     Ok(type_value(h5(Datatype::from_description(vm.lib(), &desc))?))
 }
@@ -70,8 +77,8 @@ fn create(vm: &mut Interp, args: Args) -> PyResult<Value> {
     let class = c_int(vm, req(&s, 0), "int")?;
     let size = c_int(vm, req(&s, 1), "size_t")?;
     match class_from_code(class as i32) {
-        Some(TypeClass::Compound) => Ok(type_value(h5(Datatype::compound(vm.lib(), size as usize))?)),
-        Some(TypeClass::Opaque) => Ok(type_value(h5(Datatype::opaque(vm.lib(), size as usize, ""))?)),
+        Some(TypeClass::Compound) => Ok(type_value(h5(Datatype::create_empty(vm.lib(), true, size as usize))?)),
+        Some(TypeClass::Opaque) => Ok(type_value(h5(Datatype::create_empty(vm.lib(), false, size as usize))?)),
         _ => Err(Exc::value_error("Class must be COMPOUND or OPAQUE.")),
     }
 }
@@ -144,6 +151,25 @@ const METHODS: &[&str] = &[
     "get_array_ndims",
     "get_array_dims",
     "get_tag",
+    "get_fields",
+    "get_ebias",
+    "detect_class",
+    "lock",
+    "set_tag",
+    "pack",
+    "get_create_plist",
+    "enum_nameof",
+    "enum_valueof",
+    "set_sign",
+    "set_offset",
+    "get_pad",
+    "set_pad",
+    "get_norm",
+    "set_norm",
+    "get_inpad",
+    "set_inpad",
+    "set_fields",
+    "set_ebias",
 ];
 
 /// The methods of the `TypeID` family.
@@ -317,9 +343,113 @@ pub fn method(vm: &mut Interp, receiver: &Value, _class: &str, name: &str, args:
                 bind(name, args, &[], &[])?;
                 Value::bytes(h5(ty.tag())?.into_bytes())
             }
+            "get_fields" => {
+                bind(name, args, &[], &[])?;
+                let f = h5(ty.float_fields())?;
+                let n = |v: usize| Value::Int(v as i64);
+                Value::tuple(vec![n(f.sign_pos), n(f.exp_pos), n(f.exp_size), n(f.mant_pos), n(f.mant_size)])
+            }
+            "get_ebias" => {
+                bind(name, args, &[], &[])?;
+                Value::Int(h5(ty.float_fields())?.exp_bias as i64)
+            }
+            "set_sign" => {
+                let s = bind(name, args, &["sign"], &[])?;
+                let signed = c_int(vm, req(&s, 0), "int")? == 1;
+                none(ty.set_sign(signed))?
+            }
+            "set_offset" => {
+                let s = bind(name, args, &["offset"], &[])?;
+                let offset = c_int(vm, req(&s, 0), "size_t")?;
+                none(ty.set_offset(offset as usize))?
+            }
+            "get_pad" => {
+                bind(name, args, &[], &[])?;
+                let (lsb, msb) = h5(ty.pad())?;
+                Value::tuple(vec![Value::Int(lsb as i64), Value::Int(msb as i64)])
+            }
+            "set_pad" => {
+                let s = bind(name, args, &["lsb", "msb"], &[])?;
+                let lsb = c_int(vm, req(&s, 0), "int")?;
+                let msb = c_int(vm, req(&s, 1), "int")?;
+                none(ty.set_pad(lsb as i32, msb as i32))?
+            }
+            "get_norm" | "get_inpad" => {
+                bind(name, args, &[], &[])?;
+                Value::Int(h5(if name == "get_norm" { ty.norm() } else { ty.inpad() })? as i64)
+            }
+            "set_norm" | "set_inpad" => {
+                let param = if name == "set_norm" { "norm" } else { "pad_code" };
+                let s = bind(name, args, &[param], &[])?;
+                let code = c_int(vm, req(&s, 0), "int")? as i32;
+                none(if name == "set_norm" { ty.set_norm(code) } else { ty.set_inpad(code) })?
+            }
+            "set_fields" => {
+                let s = bind(name, args, &["spos", "epos", "esize", "mpos", "msize"], &[])?;
+                let mut v = [0usize; 5];
+                for (i, slot) in v.iter_mut().enumerate() {
+                    *slot = c_int(vm, req(&s, i), "size_t")? as usize;
+                }
+                none(ty.set_fields(v[0], v[1], v[2], v[3], v[4]))?
+            }
+            "set_ebias" => {
+                let s = bind(name, args, &["ebias"], &[])?;
+                let bias = c_int(vm, req(&s, 0), "size_t")?;
+                none(ty.set_ebias(bias as usize))?
+            }
+            "lock" | "pack" => {
+                bind(name, args, &[], &[])?;
+                none(if name == "lock" { ty.lock() } else { ty.pack() })?
+            }
+            "set_tag" => {
+                let s = bind(name, args, &["tag"], &[])?;
+                none(ty.set_tag(&bytes(req(&s, 0))?))?
+            }
+            "get_create_plist" => {
+                bind(name, args, &[], &[])?;
+                super::plist_value(h5(ty.create_plist())?)
+            }
+            "enum_nameof" => {
+                let s = bind(name, args, &["value"], &[])?;
+                let value = c_int(vm, req(&s, 0), "long long")?;
+                let size = h5(ty.size())?;
+                let raw = value.to_le_bytes()[..size.min(8)].to_vec();
+                match ty.enum_nameof(&raw) {
+                    Ok(n) => Value::bytes(n),
+                    Err(e) => return Err(Exc::type_error(format!("Nameof query failed ({})", innermost(&e)))),
+                }
+            }
+            "enum_valueof" => {
+                let s = bind(name, args, &["name"], &[])?;
+                let member = bytes(req(&s, 0))?;
+                let raw = match ty.enum_valueof(&member) {
+                    Ok(raw) => raw,
+                    Err(e) => return Err(Exc::type_error(format!("Valueof query failed ({})", innermost(&e)))),
+                };
+                let signed = h5(h5(ty.super_type())?.is_signed())?;
+                let mut wide = [if signed && raw.last().is_some_and(|b| b & 0x80 != 0) { 0xff } else { 0 }; 8];
+                wide[..raw.len().min(8)].copy_from_slice(&raw[..raw.len().min(8)]);
+                Value::Int(i64::from_le_bytes(wide))
+            }
+            "detect_class" => {
+                let s = bind(name, args, &["classtype"], &[])?;
+                let code = c_int(vm, req(&s, 0), "int")?;
+                let class = class_from_code(code as i32).ok_or_else(|| Exc::value_error("Invalid datatype class"))?;
+                Value::Bool(h5(ty.contains_class(class))?)
+            }
             _ => return Err(Exc::not_implemented(format!("h5py.h5t.TypeID.{name} is not implemented in h5lab"))),
         })
     })())
+}
+
+/// The innermost HDF5 error description of a failure (what h5py shows in
+/// parentheses after its own text).
+fn innermost(e: &crate::hdf5::error::H5Error) -> String {
+    let text = e.message().to_string();
+    match (text.rfind('('), text.rfind(')')) {
+        (Some(a), Some(b)) if a < b => text[a + 1..b].to_string(),
+        _ => text,
+    }
 }
 
 /// A member index argument (an `int`; HDF5 judges its range).

@@ -40,6 +40,11 @@ use crate::value::Value;
 
 pub use h5l::LinkInfoObject;
 
+/// An HDF5 result as a Python one (h5py's exception for the error stack).
+pub fn h5<T>(r: crate::hdf5::Result<T>) -> PyResult<T> {
+    r.map_err(crate::value::Exc::from_hdf5)
+}
+
 /// A property list argument (`lcpl=`, `fapl=`...): None or a property list ID.
 pub fn plist_arg(slot: &Option<Value>, name: &str) -> PyResult<Option<PropertyList>> {
     typed_plist(slot, name, "h5py.h5p.PropID")
@@ -89,7 +94,7 @@ pub fn submodule(vm: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         "h5l" => build_module("h5py.h5l", &[]),
         "h5o" => build_module("h5py.h5o", h5o::FUNCTIONS),
         "h5p" => h5p::module(vm)?,
-        "h5r" => build_module("h5py.h5r", h5r::FUNCTIONS),
+        "h5r" => h5r::module(),
         "h5s" => h5s::module()?,
         "h5t" => h5t::module(vm)?,
         "h5z" => build_module("h5py.h5z", h5z::FUNCTIONS),
@@ -157,4 +162,97 @@ pub fn read_into(
     let dims: Vec<isize> = array.shape().iter().map(|&n| n as isize).collect();
     let data = crate::numpy::create::frombuffer(&raw, array.dtype(), -1, 0).and_then(|a| a.reshape(&dims)).map_err(np_error)?;
     array.assign(&data).map_err(np_error)
+}
+
+/// A `uint64` array of `shape` holding `values` (h5py's selection lists).
+pub fn u64_array(values: &[u64], shape: &[usize]) -> PyResult<Value> {
+    use crate::numpy_py::np_error;
+    let dtype = crate::numpy::DType::parse("uint64").map_err(np_error)?;
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    let dims: Vec<isize> = shape.iter().map(|&n| n as isize).collect();
+    let array = if values.is_empty() {
+        crate::numpy::create::zeros(shape, &dtype).map_err(np_error)?
+    } else {
+        crate::numpy::create::frombuffer(&bytes, &dtype, -1, 0).and_then(|a| a.reshape(&dims)).map_err(np_error)?
+    };
+    Ok(crate::numpy_py::convert::array_value(array))
+}
+
+/// The dtype helpers `h5py.h5t` defines and `h5py` re-exports: the same objects in
+/// both modules (`h5py.string_dtype is h5py.h5t.string_dtype`).
+pub const SHARED_DTYPE_HELPERS: &[&str] = &[
+    "string_dtype",
+    "check_string_dtype",
+    "vlen_dtype",
+    "check_vlen_dtype",
+    "enum_dtype",
+    "check_enum_dtype",
+    "opaque_dtype",
+    "check_opaque_dtype",
+    "special_dtype",
+    "check_dtype",
+    "ref_dtype",
+    "regionref_dtype",
+    "check_ref_dtype",
+];
+
+/// Puts the functions the top-level module shares with a low-level one into it:
+/// the dtype helpers into `h5py.h5t` (see [`SHARED_DTYPE_HELPERS`]), `get_config`
+/// into `h5py.h5`.
+pub fn share_with_submodule(h5py: &Module, name: &str, sub: &Value) {
+    let Some(sub) = sub.downcast::<Module>() else { return };
+    let shared: &[&str] = match name {
+        "h5t" => SHARED_DTYPE_HELPERS,
+        "h5" => &["get_config"],
+        _ => &[],
+    };
+    for item in shared {
+        if let Some(value) = h5py.get(item) {
+            sub.set(item, value);
+        }
+    }
+}
+
+/// Whether an array holds Python objects (h5py's variable-length strings travel so).
+pub fn is_object_array(array: &crate::numpy::NdArray) -> bool {
+    matches!(array.dtype().kind(), crate::numpy::Kind::Object)
+}
+
+/// Fills an object array with the variable-length strings read, as `bytes` (what
+/// h5py's low level puts there).
+pub fn fill_strings(array: &crate::numpy::NdArray, strings: Vec<Option<Vec<u8>>>) -> PyResult<()> {
+    use crate::numpy::{storage::Buffer, NdArray, PyValue};
+    use crate::numpy_py::np_error;
+    if strings.len() != array.size() {
+        return Err(crate::value::Exc::value_error(format!(
+            "{} strings read for an array of {} elements",
+            strings.len(),
+            array.size()
+        )));
+    }
+    let n = strings.len();
+    let values: Vec<PyValue> = strings.into_iter().map(|s| PyValue::Bytes(s.unwrap_or_default())).collect();
+    let dims: Vec<isize> = array.shape().iter().map(|&n| n as isize).collect();
+    let data = NdArray::from_buffer(Buffer::Object(values.into()), vec![n], array.dtype().clone()).reshape(&dims).map_err(np_error)?;
+    array.assign(&data).map_err(np_error)
+}
+
+/// The items of an object array as the bytes of variable-length strings (`str` as
+/// UTF-8); h5py's TypeError for anything else.
+pub fn string_items(array: &crate::numpy::NdArray) -> PyResult<Vec<Vec<u8>>> {
+    use crate::numpy::PyValue;
+    let PyValue::List(items) = array.ravel().tolist() else {
+        return Err(crate::value::Exc::type_error("Can't write object data"));
+    };
+    items
+        .iter()
+        .map(|item| match item {
+            PyValue::Str(s) => Ok(s.as_bytes().to_vec()),
+            PyValue::Bytes(b) => Ok(b.to_vec()),
+            other => Err(crate::value::Exc::type_error(format!(
+                "Can't implicitly convert non-string objects to strings (got {})",
+                other.repr()
+            ))),
+        })
+        .collect()
 }

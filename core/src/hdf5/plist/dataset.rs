@@ -375,3 +375,12 @@ pub fn filter_available(id: i32) -> Result<bool> {
     // SAFETY: H5Zfilter_avail takes any filter number.
     check_bool(unsafe { hdf5_sys::h5z::H5Zfilter_avail(id) }, "H5Zfilter_avail")
 }
+
+/// The configuration flags of filter `id` (`H5Zget_filter_info`): encoding and
+/// decoding enabled.
+pub fn filter_info(id: i32) -> Result<u32> {
+    let mut flags = 0;
+    // SAFETY: valid out-pointer.
+    check(unsafe { hdf5_sys::h5z::H5Zget_filter_info(id, &mut flags) }, "H5Zget_filter_info")?;
+    Ok(flags)
+}

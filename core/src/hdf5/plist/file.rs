@@ -218,6 +218,16 @@ impl PropertyList {
 }
 
 impl PropertyList {
+    /// The byte sizes of file addresses and lengths (`H5Pget_sizes`).
+    pub fn sizes(&self) -> Result<(usize, usize)> {
+        let (mut addr, mut len) = (0, 0);
+        // SAFETY: valid out-pointers.
+        check(unsafe { hdf5_sys::h5p::H5Pget_sizes(self.id(), &mut addr, &mut len) }, "H5Pget_sizes")?;
+        Ok((addr, len))
+    }
+}
+
+impl PropertyList {
     /// File locking on open (`H5Pset_file_locking`); `ignore_when_disabled` lets the
     /// open go on where the file system has no locks.
     pub fn set_file_locking(&self, use_locking: bool, ignore_when_disabled: bool) -> Result<()> {
@@ -271,6 +281,45 @@ impl PropertyList {
         let mut size = 0;
         // SAFETY: valid out-pointer.
         check(unsafe { hdf5_sys::h5p::H5Pget_meta_block_size(self.id(), &mut size) }, "H5Pget_meta_block_size")?;
+        Ok(size)
+    }
+
+    /// Sets the data sieve buffer size (`H5Pset_sieve_buf_size`).
+    pub fn set_sieve_buf_size(&self, size: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_sieve_buf_size(self.id(), size) }, "H5Pset_sieve_buf_size")
+    }
+
+    /// The data sieve buffer size (`H5Pget_sieve_buf_size`).
+    pub fn sieve_buf_size(&self) -> Result<usize> {
+        let mut size = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_sieve_buf_size(self.id(), &mut size) }, "H5Pget_sieve_buf_size")?;
+        Ok(size)
+    }
+}
+
+// The strategy enum is read as a plain int.
+unsafe extern "C" {
+    #[link_name = "H5Pget_file_space_strategy"]
+    fn get_file_space_strategy_raw(plist: hid_t, strategy: *mut c_int, persist: *mut u8, threshold: *mut u64) -> c_int;
+}
+
+impl PropertyList {
+    /// The file space strategy, persistence and threshold (`H5Pget_file_space_strategy`).
+    pub fn file_space_strategy(&self) -> Result<(i32, bool, u64)> {
+        let (mut strategy, mut persist, mut threshold) = (0, 0u8, 0u64);
+        // SAFETY: valid out-pointers.
+        let status = unsafe { get_file_space_strategy_raw(self.id(), &mut strategy, &mut persist, &mut threshold) };
+        check(status, "H5Pget_file_space_strategy")?;
+        Ok((strategy, persist != 0, threshold))
+    }
+
+    /// The file space page size (`H5Pget_file_space_page_size`).
+    pub fn file_space_page_size(&self) -> Result<u64> {
+        let mut size = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_file_space_page_size(self.id(), &mut size) }, "H5Pget_file_space_page_size")?;
         Ok(size)
     }
 }

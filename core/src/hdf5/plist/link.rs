@@ -123,3 +123,38 @@ impl PropertyList {
         check(unsafe { H5Pset_copy_object(self.handle().id(), flags as c_uint) }, "H5Pset_copy_object")
     }
 }
+
+impl PropertyList {
+    /// Sets how many soft or user-defined links a path may traverse (`H5Pset_nlinks`).
+    pub fn set_nlinks(&self, n: usize) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_nlinks(self.id(), n) }, "H5Pset_nlinks")
+    }
+
+    /// How many soft or user-defined links a path may traverse (`H5Pget_nlinks`).
+    pub fn nlinks(&self) -> Result<usize> {
+        let mut n = 0;
+        // SAFETY: valid out-pointer.
+        check(unsafe { hdf5_sys::h5p::H5Pget_nlinks(self.id(), &mut n) }, "H5Pget_nlinks")?;
+        Ok(n)
+    }
+}
+
+impl PropertyList {
+    /// Sets when attribute storage turns from compact to dense and back
+    /// (`H5Pset_attr_phase_change`).
+    pub fn set_attr_phase_change(&self, max_compact: u32, min_dense: u32) -> Result<()> {
+        // SAFETY: plain call.
+        check(unsafe { hdf5_sys::h5p::H5Pset_attr_phase_change(self.id(), max_compact, min_dense) }, "H5Pset_attr_phase_change")
+    }
+
+    /// When attribute storage turns from compact to dense and back
+    /// (`H5Pget_attr_phase_change`).
+    pub fn attr_phase_change(&self) -> Result<(u32, u32)> {
+        let (mut max_compact, mut min_dense) = (0, 0);
+        // SAFETY: valid out-pointers.
+        let status = unsafe { hdf5_sys::h5p::H5Pget_attr_phase_change(self.id(), &mut max_compact, &mut min_dense) };
+        check(status, "H5Pget_attr_phase_change")?;
+        Ok((max_compact, min_dense))
+    }
+}

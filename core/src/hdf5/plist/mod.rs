@@ -5,7 +5,7 @@ mod dataset;
 mod file;
 mod link;
 
-pub use dataset::{filter_available, AllocTime, FillTime, FillValueStatus, Filter, Layout};
+pub use dataset::{filter_available, filter_info, AllocTime, FillTime, FillValueStatus, Filter, Layout};
 pub use file::{CloseDegree, LibVersion};
 pub use link::crt_order;
 

@@ -415,11 +415,6 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Parses a whole token stream into a module.
-    pub(crate) fn parse_module(self) -> Result<Module, SyntaxError> {
-        self.parse_module_with_furthest().0
-    }
-
     /// Parses a module; also returns the index of the furthest token read (for
     /// CPython's "incomplete input" test).
     pub(crate) fn parse_module_with_furthest(mut self) -> (Result<Module, SyntaxError>, usize) {

@@ -88,5 +88,13 @@ h5py.h5i.get_type(closed) == h5py.h5i.BADID, h5py.h5i.get_name(closed)
 # %%
 h5py.h5o.get_info(closed)
 # %%
+[h5py.h5o.get_info(f.id, index=i, obj_name=b'g').type for i in range(2)]
+# %%
+h5py.h5o.get_info(f.id, index=0, obj_name=b'g').addr == h5py.h5o.get_info(f.id, b'g/d').addr
+# %%
+h5py.h5o.get_info(f.id, index=9, obj_name=b'g')
+# %%
+h5py.h5o.get_info(f.id, b'g', index=0)
+# %%
 f2.close()
 f.close()
