@@ -1,7 +1,7 @@
-//! The IOPub channel: one task owns the PUB socket and publishes, in order, what every
-//! other part of the kernel hands it (status, execute_input, streams, displays,
-//! results, errors). Stream chunks of the same stream and cell that are queued
-//! together go out as one message, as ipykernel's buffered streams do.
+//! The IOPub channel: one task owns the socket (XPUB, see below) and publishes, in
+//! order, what every other part of the kernel hands it (status, execute_input,
+//! streams, displays, results, errors). Stream chunks of the same stream and cell
+//! that are queued together go out as one message, as ipykernel's buffered streams do.
 //!
 //! The socket is the `zeromq` crate's XPUB, not its PUB: to a SUB peer they are the
 //! same, but PUB reserves a 100 000-message fan-out queue up front (3.9 MiB resident

@@ -1,7 +1,7 @@
 //! The running kernel: what every channel shares, the binding of the five sockets, and
 //! the ways it ends (shutdown_request, `exit()`, SIGTERM).
 //!
-//! Tasks (tokio, two workers): heartbeat echo, shell reader + serial shell handler,
+//! Tasks (tokio, one thread): heartbeat echo, shell reader + serial shell handler,
 //! control, iopub publisher, stdin sender + receiver, signals. Cells run on the HDF5
 //! owner thread ([`crate::executor`]).
 
