@@ -1,6 +1,7 @@
 //! Whole messages to and from frames: the kernel's own session id and headers on the
 //! way out, signature check and lenient JSON parsing on the way in.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -34,13 +35,25 @@ pub struct Codec {
     session: String,
     username: String,
     replays: ReplayGuard,
+    /// `{session}_{pid}_`, the start of every msg_id.
+    id_prefix: String,
+    /// Messages sent so far, for their ids.
+    sent: AtomicU64,
 }
 
 impl Codec {
     /// A codec for the connection key, with a fresh session id.
     pub fn new(key: &[u8]) -> Codec {
         let username = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "kernel".into());
-        Codec { signer: Signer::new(key), session: uuid::Uuid::new_v4().to_string(), username, replays: ReplayGuard::default() }
+        let session = uuid::Uuid::new_v4().to_string();
+        Codec {
+            signer: Signer::new(key),
+            id_prefix: format!("{session}_{}_", std::process::id()),
+            session,
+            username,
+            replays: ReplayGuard::default(),
+            sent: AtomicU64::new(0),
+        }
     }
 
     /// The kernel's session id (new on each start).
@@ -48,10 +61,13 @@ impl Codec {
         &self.session
     }
 
-    /// A header for a message the kernel sends.
+    /// A header for a message the kernel sends. Its msg_id is unique as jupyter_client
+    /// (7 and later) makes its own: the session id, the process id and a counter —
+    /// no random number (a getrandom system call) per message.
     pub fn header(&self, msg_type: &str) -> Header {
+        let n = self.sent.fetch_add(1, Ordering::Relaxed);
         Header {
-            msg_id: uuid::Uuid::new_v4().to_string(),
+            msg_id: format!("{}{n}", self.id_prefix),
             session: self.session.clone(),
             username: self.username.clone(),
             date: iso8601_now(),

@@ -1,14 +1,20 @@
-//! The IOPub channel: one task owns the PUB socket and publishes, in order, what every
-//! other part of the kernel hands it (status, execute_input, streams, displays,
-//! results, errors). Stream chunks of the same stream and cell that are queued
-//! together go out as one message, as ipykernel's buffered streams do.
+//! The IOPub channel: one task owns the socket (XPUB, see below) and publishes, in
+//! order, what every other part of the kernel hands it (status, execute_input,
+//! streams, displays, results, errors). Stream chunks of the same stream and cell
+//! that are queued together go out as one message, as ipykernel's buffered streams do.
+//!
+//! The socket is the `zeromq` crate's XPUB, not its PUB: to a SUB peer they are the
+//! same, but PUB reserves a 100 000-message fan-out queue up front (3.9 MiB resident
+//! from the start) and hands every message through two more tasks. XPUB writes to the
+//! subscribers directly; it learns their subscriptions when it is read, so this task
+//! reads it whenever nothing is waiting to be published.
 
 use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 use tokio::sync::{mpsc, oneshot};
-use zeromq::{PubSocket, SocketSend, ZmqMessage};
+use zeromq::{SocketRecv, SocketSend, XPubSocket, ZmqMessage};
 
 use crate::codec::Codec;
 use crate::messages::{to_value, Parent, Status, Stream};
@@ -84,13 +90,13 @@ pub fn no_parent() -> Parent {
 }
 
 /// Publishes queued events until every [`Iopub`] handle is gone.
-pub async fn run(mut socket: PubSocket, codec: Arc<Codec>, IopubQueue(mut queue): IopubQueue) {
+pub async fn run(mut socket: XPubSocket, codec: Arc<Codec>, IopubQueue(mut queue): IopubQueue) {
     let empty = Value::Object(Map::new());
     let mut pending: Option<Event> = None;
     loop {
         let event = match pending.take() {
             Some(event) => event,
-            None => match queue.recv().await {
+            None => match next_event(&mut socket, &mut queue).await {
                 Some(event) => event,
                 None => return,
             },
@@ -107,14 +113,35 @@ pub async fn run(mut socket: PubSocket, codec: Arc<Codec>, IopubQueue(mut queue)
                     ("stream", Some(name)) => format!("stream.{name}"),
                     _ => format!("kernel.{}.{msg_type}", codec.session()),
                 };
-                let mut frames = codec.encode(&[bytes::Bytes::from(topic.into_bytes())], &msg_type, &parent, &empty, &content);
-                let first = frames.remove(0);
-                let mut message = ZmqMessage::from(first);
-                for frame in frames {
-                    message.push_back(frame);
+                let frames = codec.encode(&[bytes::Bytes::from(topic.into_bytes())], &msg_type, &parent, &empty, &content);
+                match ZmqMessage::try_from(frames) {
+                    Ok(message) => {
+                        if let Err(e) = socket.send(message).await {
+                            crate::warn!("iopub: cannot publish {msg_type}: {e}");
+                        }
+                    }
+                    Err(e) => crate::warn!("iopub: cannot publish {msg_type}: {e}"),
                 }
-                if let Err(e) = socket.send(message).await {
-                    crate::warn!("iopub: cannot publish {msg_type}: {e}");
+            }
+        }
+    }
+}
+
+/// The next event to publish; meanwhile, reads the subscriptions (and unsubscriptions)
+/// that peers send, which the XPUB socket records as it reads them. `None` once every
+/// handle is gone.
+async fn next_event(socket: &mut XPubSocket, queue: &mut mpsc::UnboundedReceiver<Event>) -> Option<Event> {
+    loop {
+        tokio::select! {
+            biased;
+            event = queue.recv() => return event,
+            subscription = socket.recv() => {
+                if let Err(e) = subscription {
+                    crate::debug!("iopub: a subscriber left: {e}");
+                    // No peer at all makes recv fail at once: wait for an event then.
+                    if matches!(e, zeromq::ZmqError::NoMessage) {
+                        return queue.recv().await;
+                    }
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! The running kernel: what every channel shares, the binding of the five sockets, and
 //! the ways it ends (shutdown_request, `exit()`, SIGTERM).
 //!
-//! Tasks (tokio, two workers): heartbeat echo, shell reader + serial shell handler,
+//! Tasks (tokio, one thread): heartbeat echo, shell reader + serial shell handler,
 //! control, iopub publisher, stdin sender + receiver, signals. Cells run on the HDF5
 //! owner thread ([`crate::executor`]).
 
@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 use tokio::sync::watch;
-use zeromq::{PubSocket, RepSocket, RouterSocket, Socket};
+use zeromq::{RepSocket, RouterSocket, Socket, XPubSocket};
 
 use crate::codec::Codec;
 use crate::connection::{Channel, ConnectionInfo};
@@ -171,7 +171,7 @@ pub async fn serve(connection: ConnectionInfo) -> Result<Ending, String> {
     control_socket.bind(&control_at).await.map_err(|e| bind_err("control", e))?;
     let mut stdin_socket = RouterSocket::new();
     stdin_socket.bind(&stdin_at).await.map_err(|e| bind_err("stdin", e))?;
-    let mut iopub_socket = PubSocket::new();
+    let mut iopub_socket = XPubSocket::new();
     iopub_socket.bind(&iopub_at).await.map_err(|e| bind_err("iopub", e))?;
     let mut hb_socket = RepSocket::new();
     hb_socket.bind(&hb_at).await.map_err(|e| bind_err("heartbeat", e))?;

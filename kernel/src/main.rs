@@ -75,10 +75,12 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Serves until shutdown. The sockets run on a small tokio runtime; cells run on the
-/// HDF5 owner thread.
+/// Serves until shutdown. The sockets run on a single-threaded tokio runtime (they only
+/// move bytes and wait; a second worker added cross-thread wake-ups to every message
+/// and a malloc arena); cells run on the HDF5 owner thread.
 fn run_kernel(info: ConnectionInfo) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    limit_malloc_arenas();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
     };
@@ -93,5 +95,18 @@ fn run_kernel(info: ConnectionInfo) -> ExitCode {
             unsafe { libc::_exit(1) }
         }
         Err(e) => fail(&e),
+    }
+}
+
+/// glibc gives each thread that allocates its own malloc arena (64 MiB reserved, the
+/// pages it touched resident and rarely returned). The kernel's threads take turns
+/// (the socket thread waits while a cell runs and the other way round), so one shared
+/// arena costs no contention and keeps idle memory down.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator tunable; it is called before any other
+    // thread is started.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
     }
 }

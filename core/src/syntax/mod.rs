@@ -59,8 +59,13 @@ pub use parser::MAX_NESTING;
 const PARSER_STACK_BYTES: usize = 64 << 20;
 
 /// Runs `f` on a thread with a large stack (falls back to the current thread if no
-/// thread can be made).
+/// thread can be made). A thread that already has that much stack left (the HDF5 owner
+/// thread, which runs every cell, has 256 MiB) runs `f` itself: starting a thread with
+/// a 64 MiB stack for every cell parsed was most of a trivial cell's cost.
 pub(crate) fn on_big_stack<T: Send, F: FnOnce() -> T + Send>(f: F) -> T {
+    if stack_left().is_some_and(|left| left >= PARSER_STACK_BYTES + STACK_MARGIN) {
+        return f();
+    }
     let slot = std::sync::Mutex::new(Some(f));
     let outcome = std::thread::scope(|scope| {
         let spawned = std::thread::Builder::new()
@@ -86,6 +91,49 @@ pub(crate) fn on_big_stack<T: Send, F: FnOnce() -> T + Send>(f: F) -> T {
         Some(f) => f(),
         None => unreachable_fallback(),
     }
+}
+
+/// Stack kept free beyond the parser's own, for whatever runs below it.
+const STACK_MARGIN: usize = 4 << 20;
+
+/// Bytes of stack left below the caller's frame on this thread, when known.
+fn stack_left() -> Option<usize> {
+    thread_local! {
+        static STACK_LOW: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    }
+    let marker = 0u8;
+    let here = std::ptr::addr_of!(marker) as usize;
+    let low = STACK_LOW.with(|cached| {
+        if cached.get().is_none() {
+            cached.set(stack_low_end());
+        }
+        cached.get()
+    })?;
+    here.checked_sub(low)
+}
+
+/// The lowest address of this thread's stack (its guard page excluded or not, the
+/// margin covers it).
+#[cfg(target_os = "linux")]
+fn stack_low_end() -> Option<usize> {
+    // SAFETY: pthread_getattr_np fills `attr` for the calling thread, which is destroyed
+    // after pthread_attr_getstack has read the stack's bounds from it.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let found = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        (found && !addr.is_null()).then_some(addr as usize)
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stack_low_end() -> Option<usize> {
+    None
 }
 
 #[cold]
