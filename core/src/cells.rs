@@ -196,7 +196,26 @@ pub fn run_cells_json(session: &mut Session, cells: &[String]) -> Json {
 pub fn normalize(text: &str) -> String {
     let text = replace_cell_file(text);
     let text = replace_addresses(&text);
+    let text = replace_kernel_pid(&text);
     replace_cwd(&text)
+}
+
+fn replace_kernel_pid(text: &str) -> String {
+    // "/tmp/ipykernel_<pid>/" (where a cell's code lives: warnings, `File:`) ->
+    // "/tmp/ipykernel_<pid>/": the kernel's process id differs from run to run.
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("ipykernel_") {
+        out.push_str(&rest[..i + "ipykernel_".len()]);
+        rest = &rest[i + "ipykernel_".len()..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with('/') {
+            out.push_str("<pid>");
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn replace_cell_file(text: &str) -> String {
@@ -361,6 +380,14 @@ pub fn compare(expected: &Json, actual: &Json) -> (usize, Vec<CellDiff>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kernel_pid_is_masked() {
+        let a = normalize("/tmp/ipykernel_18254/4171596545.py:3: RuntimeWarning: x");
+        assert_eq!(a, normalize("/tmp/ipykernel_99/4171596545.py:3: RuntimeWarning: x"));
+        assert_eq!(a, "/tmp/ipykernel_<pid>/4171596545.py:3: RuntimeWarning: x");
+        assert_eq!(normalize("ipykernel_12 x"), "ipykernel_12 x");
+    }
 
     #[test]
     fn split_matches_run_cells_py() {

@@ -36,17 +36,25 @@ impl Interp {
             }
             return Err(e);
         }
+        let caller_at = self.statement_at;
+        let cell = frame.code.as_ref().map_or(self.current_cell, |c| c.cell);
         for stmt in body {
             self.close_abandoned_generators();
+            self.statement_at = (cell, stmt.line);
             match self.exec_stmt(frame, stmt) {
                 Ok(Flow::Normal) => {}
-                Ok(flow) => return Ok(flow),
+                Ok(flow) => {
+                    self.statement_at = caller_at;
+                    return Ok(flow);
+                }
                 Err(e) => {
                     e.note_line(stmt.line);
+                    self.statement_at = caller_at;
                     return Err(e);
                 }
             }
         }
+        self.statement_at = caller_at;
         Ok(Flow::Normal)
     }
 

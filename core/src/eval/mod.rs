@@ -89,6 +89,9 @@ pub struct Interp {
     pub(crate) handling: Vec<Exc>,
     /// The input cell being run.
     pub(crate) current_cell: u64,
+    /// The statement running in the innermost frame: (its cell, its line), where a
+    /// warning says it happened.
+    pub(crate) statement_at: (u64, u32),
     /// Working directory (`%cd`, relative paths, `!cmd`).
     pub(crate) cwd: PathBuf,
     /// Whether styled output carries ANSI colours.
@@ -125,6 +128,7 @@ impl Interp {
             stack_limit: stack_limit(),
             handling: Vec::new(),
             current_cell: 0,
+            statement_at: (0, 0),
             cwd,
             color,
             exit_requested: false,

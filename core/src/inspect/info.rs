@@ -278,7 +278,7 @@ fn source_has_docstring(f: &Function, ds: &str) -> bool {
 }
 
 /// Where IPython's kernel says a cell's functions live: `<tmp>/ipykernel_<pid>/<hash>.py`.
-fn cell_file_name(vm: &Interp, cell: u64) -> String {
+pub(crate) fn cell_file_name(vm: &Interp, cell: u64) -> String {
     let name = match super::cell_source(vm, cell) {
         Some(source) => crate::session::cell_filename(&source),
         None => format!("{cell}.py"),

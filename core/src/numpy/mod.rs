@@ -68,6 +68,7 @@ pub mod chunked;
 pub mod create;
 pub mod fast;
 pub mod fields;
+pub mod fpflags;
 pub mod index;
 pub mod kernels;
 pub mod linalg;

@@ -71,6 +71,7 @@ const TWO_63: f64 = 9_223_372_036_854_775_808.0;
 
 fn cvt_i64(f: f64) -> i64 {
     if f.is_nan() || !(-TWO_63..TWO_63).contains(&f) {
+        super::fpflags::raise_invalid();
         i64::MIN
     } else {
         f as i64
@@ -79,6 +80,7 @@ fn cvt_i64(f: f64) -> i64 {
 
 fn cvt_i32(f: f64) -> i32 {
     if f.is_nan() || f >= 2_147_483_648.0 || f <= -2_147_483_649.0 {
+        super::fpflags::raise_invalid();
         i32::MIN
     } else {
         f as i32
@@ -86,7 +88,7 @@ fn cvt_i32(f: f64) -> i32 {
 }
 
 fn cvt_u32(f: f64) -> u32 {
-    if f >= 2_147_483_648.0 {
+    if (2_147_483_648.0..4_294_967_296.0).contains(&f) {
         (cvt_i32(f - 2_147_483_648.0) as u32) ^ 0x8000_0000
     } else if f > -4_294_967_296.0 {
         cvt_i64(f) as u32

@@ -237,7 +237,10 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
         "astype" => {
             let slots = bind("astype", args, &["dtype", "order", "casting", "subok", "copy"], 1)?;
             let dtype = to_dtype(vm, &required(&slots[0]))?;
-            array_value(a.astype(&dtype).map_err(np_error)?)
+            let (cast, errors) = crate::numpy::fpflags::watch(|| a.astype(&dtype));
+            let cast = cast.map_err(np_error)?;
+            super::warnings::report(vm, errors, "cast")?;
+            array_value(cast)
         }
         "copy" => array_value(a.copy()),
         "ravel" => array_value(a.ravel()),

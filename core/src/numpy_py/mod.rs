@@ -11,13 +11,16 @@
 //! - module functions: `creation`, `reductions`, `ufuncs`, `printing`, `random`,
 //!   `info` (`iinfo`/`finfo`, `issubdtype`);
 //! - `errors`: NumPy's exception classes and `numpy.exceptions`; `warnings`: the
-//!   RuntimeWarnings of floating-point errors and `np.errstate`.
+//!   RuntimeWarnings of floating-point errors and `np.errstate`; `fp_errors`: which
+//!   errors an operation had (the processor's flags, read once per operation, and
+//!   the integer cases no flag shows).
 
 pub mod array;
 pub mod convert;
 mod creation;
 pub mod dtype;
 mod errors;
+mod fp_errors;
 mod index;
 mod info;
 mod methods;
@@ -28,7 +31,7 @@ mod reductions;
 mod scalar;
 mod types;
 mod ufuncs;
-mod warnings;
+pub mod warnings;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -4,10 +4,12 @@
 
 use super::convert::{from_py_value, to_py_value};
 use super::errors::np_error;
+use super::fp_errors;
 use super::scalar::ScalarObject;
 use super::{as_array, ArrayObject};
 use crate::eval::Interp;
 use crate::numpy::ops::{self, Arg};
+use crate::numpy::fpflags;
 use crate::numpy::{NdArray, PyValue};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::exception::PyResult;
@@ -72,9 +74,26 @@ pub fn is_operand(value: &Value) -> bool {
 /// `a op b` through the library, for arrays and scalars. Equality with values NumPy
 /// cannot compare elementwise is all False (`!=`: all True), as NumPy answers.
 pub fn binary(vm: &mut Interp, op: crate::numpy::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binary_reporting(vm, op, a, b, false)
+}
+
+/// `a op b`, reporting floating-point errors as the ufunc does, or (`operator`) as
+/// the Python operator does: NumPy's scalar arithmetic for scalars ("encountered in
+/// scalar divide"), `reciprocal` for `a ** -1`.
+fn binary_reporting(vm: &mut Interp, op: crate::numpy::BinOp, a: &Value, b: &Value, operator: bool) -> PyResult<Value> {
+    let scalar = operator && as_array(a).is_none() && as_array(b).is_none();
     let (x, y) = (to_arg(vm, a)?, to_arg(vm, b)?);
-    match ops::binary(op, &x, &y) {
-        Ok(v) => Ok(from_py_value(v)),
+    let (result, mut errors) = fpflags::watch(|| ops::binary(op, &x, &y));
+    match result {
+        Ok(v) => {
+            errors = fp_errors::binary_errors(op, &x, &y, &v, errors, scalar);
+            if errors.any() {
+                let name = fp_errors::binary_ufunc_name(op, &x, &y, operator);
+                let name = if scalar { format!("scalar {name}") } else { name.to_string() };
+                super::warnings::report(vm, errors, &name)?;
+            }
+            Ok(from_py_value(v))
+        }
         Err(e) if e.class == "UFuncTypeError" && matches!(op, crate::numpy::BinOp::Eq | crate::numpy::BinOp::Ne) => {
             Ok(constant_comparison(&x, &y, op == crate::numpy::BinOp::Ne))
         }
@@ -109,7 +128,7 @@ pub fn binary_op(vm: &mut Interp, this: &Value, op: BinOp, other: &Value, reflec
     }
     let (a, b) = if reflected { (other, this) } else { (this, other) };
     match np_binop(op) {
-        Some(np_op) => binary(vm, np_op, a, b).map(Some),
+        Some(np_op) => binary_reporting(vm, np_op, a, b, true).map(Some),
         None => {
             let (x, y) = (to_arg(vm, a)?, to_arg(vm, b)?);
             Ok(Some(from_py_value(crate::numpy::linalg::matmul(&x, &y).map_err(np_error)?)))
@@ -124,7 +143,9 @@ pub fn inplace_op(vm: &mut Interp, array: &NdArray, this: &Value, op: BinOp, oth
         return Ok(None);
     }
     let arg = to_arg(vm, other)?;
-    ops::binary_inplace(np_op, array, &arg).map_err(np_error)?;
+    let (result, errors) = fpflags::watch(|| ops::binary_inplace(np_op, array, &arg));
+    result.map_err(np_error)?;
+    super::warnings::report(vm, errors, fp_errors::binary_ufunc_name(np_op, &Arg::Array(array.clone()), &arg, true))?;
     Ok(Some(this.clone()))
 }
 
@@ -137,7 +158,20 @@ pub fn unary_op(vm: &mut Interp, this: &Value, op: UnaryOp) -> PyResult<Option<V
         UnaryOp::Not => return Ok(None),
     };
     let arg = to_arg(vm, this)?;
-    Ok(Some(from_py_value(ops::unary(np_op, &arg).map_err(np_error)?)))
+    let (result, mut errors) = fpflags::watch(|| ops::unary(np_op, &arg));
+    let result = result.map_err(np_error)?;
+    let scalar = !matches!(arg, Arg::Array(_));
+    errors.over |= scalar && matches!(np_op, ops::UnaryOp::Neg) && fp_errors::negation_overflow(&arg, &result);
+    super::warnings::report(vm, errors, if scalar { "scalar negative" } else { "negative" })?;
+    Ok(Some(from_py_value(result)))
+}
+
+/// The ufunc `op` on `arg`, reporting its floating-point errors as ufunc `name`.
+pub fn unary(vm: &mut Interp, op: ops::UnaryOp, arg: &Arg, name: &str) -> PyResult<Value> {
+    let (result, errors) = fpflags::watch(|| ops::unary(op, arg));
+    let value = from_py_value(result.map_err(np_error)?);
+    super::warnings::report(vm, errors, name)?;
+    Ok(value)
 }
 
 /// Rich comparisons; equality with anything (None, dicts, other objects) answers

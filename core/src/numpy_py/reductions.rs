@@ -16,7 +16,7 @@ use crate::numpy::ops::{self, Arg, UnaryOp};
 use crate::numpy::promote::{result_type, Operand};
 use crate::numpy::reduce::{self, Reduction};
 use crate::numpy::{BinOp, DType, NdArray, PyValue};
-use crate::value::exception::{Exc, PyResult};
+use crate::value::exception::{Exc, ExcKind, PyResult};
 use crate::value::function::bind;
 use crate::value::object::Args;
 use crate::value::Value;
@@ -92,6 +92,14 @@ fn nan_reduction(vm: &mut Interp, name: &str, args: Args) -> PyResult<Value> {
         PyValue::Scalar(s) => Arg::Scalar(s),
         other => Arg::Py(other),
     };
+    let message = match name {
+        "nanmean" => Some("Mean of empty slice"),
+        "nanmax" | "nanmin" => Some("All-NaN slice encountered"),
+        _ => None,
+    };
+    if let Some(message) = message.filter(|_| has_zero(&count)) {
+        crate::eval::modules::warnings::warn(vm, ExcKind::RuntimeWarning, message)?;
+    }
     let result = match name {
         "nansum" => total,
         "nanmean" => ops::binary(BinOp::TrueDiv, &as_arg(total), &as_arg(count)).map_err(np_error)?,
@@ -110,6 +118,19 @@ fn nan_reduction(vm: &mut Interp, name: &str, args: Args) -> PyResult<Value> {
         }
     };
     Ok(from_py_value(result))
+}
+
+/// Whether a count (a NumPy scalar or array of them) has a zero: a lane with nothing.
+fn has_zero(count: &PyValue) -> bool {
+    let zero = |v: &PyValue| match v {
+        PyValue::Scalar(s) => !s.truthy(),
+        PyValue::Int(n) => *n == 0.into(),
+        _ => false,
+    };
+    match count {
+        PyValue::Array(a) => a.values().iter().any(zero),
+        other => zero(other),
+    }
 }
 
 fn sort(vm: &mut Interp, name: &str, args: Args) -> PyResult<Value> {

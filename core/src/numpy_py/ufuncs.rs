@@ -62,7 +62,7 @@ impl Ufunc {
         match (self.kernel, operands) {
             (Kernel::Unary(op), [x]) => {
                 let arg = python_number_arg(x).map_or_else(|| to_arg(vm, x), Ok)?;
-                Ok(from_py_value(ops::unary(op, &arg).map_err(np_error)?))
+                super::operators::unary(vm, op, &arg, self.name)
             }
             (Kernel::Binary(op), [x, y]) => binary(vm, op, x, y),
             (Kernel::Logical(op), [x, y]) => {

@@ -1,16 +1,16 @@
-//! Floating-point error handling settings: `np.seterr`, `np.geterr` and the
-//! `np.errstate` context manager. (h5lab computes the same values NumPy does for
-//! divisions by zero, overflows and invalid operations; it does not print NumPy's
-//! RuntimeWarnings for them.)
+//! Floating-point errors: `np.seterr`, `np.geterr`, the `np.errstate` context
+//! manager, and what an operation's errors do under them — NumPy's RuntimeWarning
+//! (`divide by zero encountered in divide`), FloatingPointError, or nothing.
 
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::state;
+use crate::numpy::fpflags::FpErrors;
 use crate::eval::modules::Module;
 use crate::eval::Interp;
-use crate::value::exception::{Exc, PyResult};
+use crate::value::exception::{Exc, ExcKind, PyResult};
 use crate::value::object::{Args, PyObject};
 use crate::value::types::{builtin, TypeObject};
 use crate::value::{Dict, Value};
@@ -104,6 +104,32 @@ impl PyObject for ErrStateContext {
     fn is_context_manager(&self) -> bool {
         true
     }
+}
+
+/// What NumPy says for each kind of error, in the order it reports them.
+const MESSAGES: [(usize, &str); 4] = [(0, "divide by zero"), (1, "overflow"), (2, "underflow"), (3, "invalid value")];
+
+/// Reports the floating-point errors of ufunc `name` (`"divide"`, `"scalar divide"`)
+/// as the error state says: a RuntimeWarning, a FloatingPointError, or nothing.
+pub fn report(vm: &mut Interp, errors: FpErrors, name: &str) -> PyResult<()> {
+    if !errors.any() {
+        return Ok(());
+    }
+    let raised = [errors.divide, errors.over, errors.under, errors.invalid];
+    let actions = state(vm).errstate.borrow().actions.clone();
+    for (kind, what) in MESSAGES {
+        if !raised[kind] {
+            continue;
+        }
+        let message = format!("{what} encountered in {name}");
+        match actions[kind].as_str() {
+            "ignore" => {}
+            "warn" => crate::eval::modules::warnings::warn(vm, ExcKind::RuntimeWarning, &message)?,
+            "raise" => return Err(Exc::new(ExcKind::FloatingPointError, message)),
+            other => return Err(Exc::not_implemented(format!("np.seterr({}={other:?})", KINDS[kind]))),
+        }
+    }
+    Ok(())
 }
 
 /// Registers `seterr`, `geterr` and `errstate`.

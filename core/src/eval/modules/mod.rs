@@ -7,6 +7,7 @@ mod math;
 mod os;
 mod sys;
 mod time;
+pub mod warnings;
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -35,6 +36,7 @@ fn factory(name: &str) -> Option<Factory> {
         "os.path" => os::path_module,
         "math" => math::module,
         "time" => time::module,
+        "warnings" => warnings::module,
         _ => return crate::extensions::module_factory(name),
     })
 }
