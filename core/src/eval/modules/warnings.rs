@@ -92,6 +92,17 @@ pub fn warn(vm: &mut Interp, category: ExcKind, message: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// The builtin warning class `category` names (`warn(..., RuntimeWarning)`).
+fn warning_kind(category: &Value) -> PyResult<ExcKind> {
+    let class = as_type(category).filter(|c| c.is_subclass(&exception_class(ExcKind::Warning)));
+    let Some(class) = class else {
+        return Err(Exc::type_error(format!("category must be a Warning subclass, not '{}'", crate::value::exception::class_name(category))));
+    };
+    ExcKind::from_name(&class.name)
+        .filter(|k| Rc::ptr_eq(&exception_class(*k), &class))
+        .ok_or_else(|| Exc::not_implemented("warnings.warn() with a user-defined Warning class"))
+}
+
 /// A parameter by position or keyword.
 fn param<'a>(args: &'a Args, index: usize, name: &str) -> Option<&'a Value> {
     args.positional.get(index).or_else(|| args.keywords.iter().find(|(k, _)| &**k == name).map(|(_, v)| v))
@@ -192,6 +203,21 @@ pub fn module(_vm: &mut Interp) -> PyResult<Value> {
     let m = Module::new("warnings", Some("Python part of the warnings subsystem."));
     m.function("filterwarnings", |vm, args| add_filter(vm, &args, true).map(|_| Value::None));
     m.function("simplefilter", |vm, args| add_filter(vm, &args, false).map(|_| Value::None));
+    m.function("warn", |vm, args| {
+        let message = match param(&args, 0, "message") {
+            Some(v) => vm.str(v)?,
+            None => return Err(Exc::type_error("warn() missing required argument 'message' (pos 1)")),
+        };
+        let kind = match param(&args, 1, "category").filter(|v| !v.is_none()) {
+            None => ExcKind::UserWarning,
+            Some(v) => warning_kind(v)?,
+        };
+        if param(&args, 2, "stacklevel").is_some_and(|v| !matches!(v, Value::Int(1))) {
+            return Err(Exc::not_implemented("warnings.warn() with a stacklevel other than 1"));
+        }
+        warn(vm, kind, &message)?;
+        Ok(Value::None)
+    });
     m.function("resetwarnings", |vm, _args| {
         let st = state(vm);
         st.filters.borrow_mut().clear();

@@ -218,3 +218,23 @@ np.divide(np.array([1.0]), 0) + np.log(np.array([0.0]))
 np.nanmean(np.array([[np.nan, 1.0], [np.nan, np.nan]]), axis=1)
 # %%
 np.nanmin(np.array([np.nan, np.nan]))
+# %%
+warnings.warn("careful")
+# %%
+for i in range(3):
+    warnings.warn("again", RuntimeWarning)
+# %%
+def h():
+    warnings.warn("from h", category=DeprecationWarning)
+h()
+# %%
+def k():
+    warnings.warn("from k", UserWarning)
+k()
+# %%
+warnings.warn("bad", 5)
+# %%
+warnings.warn("x", FutureWarning)
+# %%
+warnings.simplefilter('error')
+warnings.warn("now an error")
