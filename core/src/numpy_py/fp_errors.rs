@@ -6,19 +6,41 @@
 use crate::numpy::fpflags::FpErrors;
 use crate::numpy::num::NumVal;
 use crate::numpy::ops::Arg;
-use crate::numpy::{BinOp, PyValue};
+use crate::numpy::{BinOp, PyValue, UnaryOp};
 
 /// The errors NumPy reports for `x op y` giving `result`, from the flags raised
 /// (`scalar`: NumPy's scalar arithmetic, which also checks integer overflow).
 pub fn binary_errors(op: BinOp, x: &Arg, y: &Arg, result: &PyValue, mut errors: FpErrors, scalar: bool) -> FpErrors {
+    use BinOp as N;
+    // Comparisons, maximum/minimum and bitwise ops never report (optimised loops'
+    // signalling compares and maxpd raise invalid on NaN; NumPy's do not).
+    if !matches!(op, N::Add | N::Sub | N::Mul | N::TrueDiv | N::FloorDiv | N::Mod | N::Pow) {
+        return FpErrors::default();
+    }
+    // A float remainder by zero is fmod's invalid alone (optimised loops may also
+    // compute a / b); integer division by zero is found below.
+    if op == N::Mod {
+        errors.divide = false;
+    }
     errors.divide |= integer_division_by_zero(op, y, result);
-    // NumPy's float floor_divide by zero computes a / b alone: invalid only where
-    // that gives NaN (the remainder h5lab also computes does not count).
+    // NumPy's float floor_divide is invalid only where a NaN comes from numbers
+    // (`inf // 2`, `0.0 // 0`), not from NaN operands nor from the remainder h5lab's
+    // loop also computes for `1.0 // 0`.
     if errors.invalid && op == BinOp::FloorDiv {
-        errors.invalid = has_nan(result);
+        errors.invalid = nan_from_numbers(x, y, result);
     }
     errors.over |= scalar && integer_overflow(op, x, y, result);
     errors
+}
+
+/// The errors NumPy reports for a unary ufunc: only its math functions report
+/// (`abs`, `floor`, `isnan`... on NaN do not, whatever an optimised loop raised).
+pub fn unary_errors(op: UnaryOp, errors: FpErrors) -> FpErrors {
+    use UnaryOp as U;
+    match op {
+        U::Sqrt | U::Exp | U::Log | U::Log10 | U::Sin | U::Cos | U::Tan => errors,
+        _ => FpErrors::default(),
+    }
 }
 
 /// The ufunc NumPy runs for `x op y` (`operator`: for the Python operator, where
@@ -88,16 +110,30 @@ fn has_zero(a: &crate::numpy::NdArray) -> bool {
     }
 }
 
-/// Whether a result holds a NaN (looked at only when an error flag was raised).
-fn has_nan(v: &PyValue) -> bool {
-    let nan = |v: &PyValue| match v {
-        PyValue::Float(f) => f.is_nan(),
-        PyValue::Scalar(s) => matches!(s.as_num(), Some(NumVal::Float(f)) if f.is_nan()),
-        _ => false,
+/// Whether `result` has a NaN where neither operand had one (looked at only when
+/// the invalid flag was raised), in a few typed whole-array passes.
+fn nan_from_numbers(x: &Arg, y: &Arg, result: &PyValue) -> bool {
+    use crate::numpy::ops;
+    let as_arg = |v: PyValue| match v {
+        PyValue::Array(a) => Arg::Array(a),
+        PyValue::Scalar(s) => Arg::Scalar(s),
+        other => Arg::Py(other),
     };
-    match v {
-        PyValue::Array(a) => a.values().iter().any(nan),
-        other => nan(other),
+    let isnan = |a: &Arg| match a {
+        Arg::Py(PyValue::Float(f)) => Ok(Arg::Py(PyValue::Bool(f.is_nan()))),
+        Arg::Py(PyValue::Int(_) | PyValue::Bool(_)) => Ok(Arg::Py(PyValue::Bool(false))),
+        other => ops::unary(UnaryOp::IsNan, other).map(as_arg),
+    };
+    let new_nan = (|| {
+        let operands_nan = ops::binary(BinOp::BitOr, &isnan(x)?, &isnan(y)?).map(as_arg)?;
+        // For bools, `r > o` is `r and not o`.
+        ops::binary(BinOp::Gt, &isnan(&as_arg(result.clone()))?, &operands_nan)
+    })();
+    match new_nan {
+        Ok(PyValue::Array(a)) => matches!(crate::numpy::reduce::reduce(&a, crate::numpy::reduce::Reduction::Any, None, false, 0.0), Ok(PyValue::Scalar(s)) if s.truthy()),
+        Ok(PyValue::Scalar(s)) => s.truthy(),
+        Ok(PyValue::Bool(b)) => b,
+        _ => true,
     }
 }
 
@@ -167,5 +203,12 @@ mod tests {
         assert!(e.divide && !e.invalid);
         let e = binary_errors(BinOp::FloorDiv, &x, &zero, &PyValue::Scalar(Scalar::F64(f64::NAN)), raised, false);
         assert!(e.invalid);
+        let nan = Arg::Scalar(Scalar::F64(f64::NAN));
+        let e = binary_errors(BinOp::FloorDiv, &nan, &zero, &PyValue::Scalar(Scalar::F64(f64::NAN)), raised, false);
+        assert!(!e.invalid);
+        let nans = Arg::Array(crate::numpy::NdArray::from_scalar(&Scalar::F64(f64::NAN)));
+        let two = Arg::Py(PyValue::int(2));
+        let result = PyValue::Array(crate::numpy::NdArray::from_scalar(&Scalar::F64(f64::NAN)));
+        assert!(!binary_errors(BinOp::FloorDiv, &nans, &two, &result, raised, false).invalid);
     }
 }

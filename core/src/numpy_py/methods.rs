@@ -239,7 +239,10 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
             let dtype = to_dtype(vm, &required(&slots[0]))?;
             let (cast, errors) = crate::numpy::fpflags::watch(|| a.astype(&dtype));
             let cast = cast.map_err(np_error)?;
-            super::warnings::report(vm, errors, "cast")?;
+            // To bool is a comparison with zero: NumPy's cast never reports.
+            if dtype.kind() != &crate::numpy::Kind::Bool {
+                super::warnings::report(vm, errors, "cast")?;
+            }
             array_value(cast)
         }
         "copy" => array_value(a.copy()),

@@ -145,7 +145,9 @@ pub fn inplace_op(vm: &mut Interp, array: &NdArray, this: &Value, op: BinOp, oth
     let arg = to_arg(vm, other)?;
     let (result, errors) = fpflags::watch(|| ops::binary_inplace(np_op, array, &arg));
     result.map_err(np_error)?;
-    super::warnings::report(vm, errors, fp_errors::binary_ufunc_name(np_op, &Arg::Array(array.clone()), &arg, true))?;
+    let target = Arg::Array(array.clone());
+    let errors = fp_errors::binary_errors(np_op, &target, &arg, &PyValue::Array(array.clone()), errors, false);
+    super::warnings::report(vm, errors, fp_errors::binary_ufunc_name(np_op, &target, &arg, true))?;
     Ok(Some(this.clone()))
 }
 
@@ -158,8 +160,9 @@ pub fn unary_op(vm: &mut Interp, this: &Value, op: UnaryOp) -> PyResult<Option<V
         UnaryOp::Not => return Ok(None),
     };
     let arg = to_arg(vm, this)?;
-    let (result, mut errors) = fpflags::watch(|| ops::unary(np_op, &arg));
+    let (result, errors) = fpflags::watch(|| ops::unary(np_op, &arg));
     let result = result.map_err(np_error)?;
+    let mut errors = fp_errors::unary_errors(np_op, errors);
     let scalar = !matches!(arg, Arg::Array(_));
     errors.over |= scalar && matches!(np_op, ops::UnaryOp::Neg) && fp_errors::negation_overflow(&arg, &result);
     super::warnings::report(vm, errors, if scalar { "scalar negative" } else { "negative" })?;
@@ -170,7 +173,7 @@ pub fn unary_op(vm: &mut Interp, this: &Value, op: UnaryOp) -> PyResult<Option<V
 pub fn unary(vm: &mut Interp, op: ops::UnaryOp, arg: &Arg, name: &str) -> PyResult<Value> {
     let (result, errors) = fpflags::watch(|| ops::unary(op, arg));
     let value = from_py_value(result.map_err(np_error)?);
-    super::warnings::report(vm, errors, name)?;
+    super::warnings::report(vm, fp_errors::unary_errors(op, errors), name)?;
     Ok(value)
 }
 

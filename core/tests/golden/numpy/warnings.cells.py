@@ -236,5 +236,41 @@ warnings.warn("bad", 5)
 # %%
 warnings.warn("x", FutureWarning)
 # %%
+np.array([np.inf]) // 2
+# %%
+np.array([np.nan]) // 2
+# %%
+np.array([1.0]) // np.inf
+# %%
+np.array([np.inf]) // np.inf
+# %%
+np.array([np.inf]) % 2
+# %%
+np.array([np.nan, 1.0]) // np.array([0.0, 0.0])
+# %%
+np.float64(np.inf) // 2
+# %%
+a = np.full(1000, np.nan); a[::3] = 1.0
+r = [(a < 1).sum(), (a > 0).sum(), (a <= 1).sum(), (a >= 1).sum(), (a == a).sum(), (a != 1).sum()]
+r
+# %%
+np.maximum(a, 0).sum(), np.minimum(a, 0)[:3]
+# %%
+(a * 2)[:3], (a + 1)[:3], np.sqrt(a)[:3], np.log(a)[:3], np.exp(a)[:3], np.isnan(a).sum(), np.isfinite(a).sum()
+# %%
+a.astype(np.float32)[:3], np.floor(a)[:3], np.abs(a)[:3], -a[:3], a // 2, a % 2
+# %%
+b = np.arange(1000.0) - 500
+(b < 0).sum(), np.sqrt(np.abs(b)).sum(), (b // 3).sum(), (b % 3).sum(), (b ** 2).sum(), (b / 7).sum()
+# %%
+np.float64(np.nan) < 1, np.float64(np.nan) == np.nan, np.nan < np.float64(1)
+# %%
+c = np.array([np.inf, -np.inf, np.nan])
+c < 1, c == np.inf, np.maximum(c, 1)
+# %%
+np.sin(np.array([np.inf]))
+# %%
+x = np.array([1.5, np.nan, np.inf]); x.round(), np.round(x), x.astype(bool)
+# %%
 warnings.simplefilter('error')
 warnings.warn("now an error")
