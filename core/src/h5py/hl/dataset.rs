@@ -266,7 +266,10 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
                     .collect(),
             )
         }
-        "dims" => return Err(Exc::not_implemented("h5py.Dataset.dims (dimension scales)")),
+        #[cfg(feature = "bundled-hdf5")]
+        "dims" => super::dims::manager(obj.id.clone()),
+        #[cfg(not(feature = "bundled-hdf5"))]
+        "dims" => return Err(Exc::not_implemented("h5py.Dataset.dims (dimension scales need the bundled HDF5's hdf5_hl)")),
         "external" => {
             let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
             let files = dcpl.external_files().map_err(Exc::from_hdf5)?;

@@ -7,6 +7,8 @@ pub mod copy;
 pub mod create;
 pub mod data;
 pub mod dataset;
+#[cfg(feature = "bundled-hdf5")]
+pub mod dims;
 pub mod dsmethods;
 pub mod dsread;
 pub mod dsviews;
