@@ -56,11 +56,6 @@ fn is_open(id: &Value) -> bool {
     id.downcast::<ObjectId>().is_some_and(ObjectId::valid)
 }
 
-/// CPython's `id(self._id)` as a repr shows it (decimal), as `AttributeManager`'s does.
-fn shown_id(id: &Value) -> usize {
-    0x7f00_0000_0000usize | (id.identity() & 0x00ff_ffff_ffff)
-}
-
 /// The handle of the dataset a `Dataset` argument stands for (`dset.id`).
 fn dataset_handle(vm: &mut Interp, dset: &Value) -> PyResult<Handle> {
     match dset.downcast::<HlObject>() {
@@ -113,7 +108,7 @@ impl PyObject for DimensionManager {
         if !is_open(&self.id) {
             return Ok("<Dimensions of closed HDF5 dataset>".into());
         }
-        Ok(format!("<Dimensions of HDF5 object at {}>", shown_id(&self.id)))
+        Ok(format!("<Dimensions of HDF5 object at {}>", super::python_id(&self.id)))
     }
 
     fn has_custom_repr(&self) -> bool {
@@ -209,11 +204,9 @@ impl DimensionProxy {
             }
             return super::wrap(ObjectId::of(scales[at as usize].clone()));
         }
+        // h5py encodes the name inside its visitor: only once HDF5 found a scale.
         let scales = self.scales()?;
-        let (wanted, _) = match scales.is_empty() {
-            true => (Vec::new(), false),
-            false => encode_name(item)?,
-        };
+        let (wanted, _) = encode_name(item)?;
         for scale in scales {
             if dimscale::get_scale_name(&scale).map_err(Exc::from_hdf5)? == wanted {
                 return super::wrap(ObjectId::of(scale));
@@ -237,7 +230,7 @@ impl PyObject for DimensionProxy {
             return Ok("<Dimension of closed HDF5 dataset>".into());
         }
         let label = vm.str(&self.label()?)?;
-        Ok(format!("<\"{label}\" dimension {} of HDF5 dataset at {}>", self.dimension, shown_id(&self.id)))
+        Ok(format!("<\"{label}\" dimension {} of HDF5 dataset at {}>", self.dimension, super::python_id(&self.id)))
     }
 
     fn has_custom_repr(&self) -> bool {

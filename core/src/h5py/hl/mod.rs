@@ -386,6 +386,12 @@ pub fn decode_name(name: Vec<u8>) -> Value {
     }
 }
 
+/// CPython's `id(value)` as h5py's reprs show it (`<Attributes of HDF5 object at N>`):
+/// the decimal form of the address default reprs show.
+pub fn python_id(value: &Value) -> usize {
+    0x7f00_0000_0000usize | (value.identity() & 0x00ff_ffff_ffff)
+}
+
 /// `repr(type(value))`: `<class 'int'>`.
 pub fn class_repr(value: &Value) -> String {
     format!("<class '{}'>", crate::value::types::type_of(value).qualified_name())
