@@ -3,6 +3,7 @@
 //! detaching the scales of its axis and holding its label, over HDF5's H5DS library.
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{decode_name, encode_name, HlObject};
@@ -29,6 +30,8 @@ pub struct DimensionProxy {
     id: Value,
     /// The axis; h5py accepts a negative one here and fails when HDF5 is called.
     dimension: i64,
+    /// Attributes set on the object (its `__dict__`).
+    extra: RefCell<Vec<(String, Value)>>,
 }
 
 thread_local! {
@@ -39,6 +42,10 @@ thread_local! {
 /// `dset.dims` for a dataset's identifier.
 pub fn manager(id: Value) -> Value {
     Value::object(DimensionManager { id })
+}
+
+fn proxy(id: Value, dimension: i64) -> Value {
+    Value::object(DimensionProxy { id, dimension, extra: RefCell::new(Vec::new()) })
 }
 
 /// `dset.make_scale(name='')` (`h5ds.set_scale`).
@@ -85,7 +92,7 @@ impl DimensionManager {
         if index > rank - 1 {
             return Err(Exc::index_error("Index out of range"));
         }
-        Ok(Value::object(DimensionProxy { id: self.id.clone(), dimension: index }))
+        Ok(proxy(self.id.clone(), index))
     }
 }
 
@@ -140,7 +147,7 @@ impl PyObject for DimensionManager {
                 return Ok(None);
             }
             next += 1;
-            Ok(Some(Value::object(DimensionProxy { id: id.clone(), dimension: next - 1 })))
+            Ok(Some(proxy(id.clone(), next - 1)))
         });
         Ok(super::method::generator("DimensionManager.__iter__", inner))
     }
@@ -241,6 +248,9 @@ impl PyObject for DimensionProxy {
         if name == "label" {
             return self.label().map(Some);
         }
+        if let Some((_, value)) = self.extra.borrow().iter().find(|(n, _)| n == name) {
+            return Ok(Some(value.clone()));
+        }
         Ok(PROXY_METHODS
             .contains(&name)
             .then(|| super::method::bound(this, name, format!("DimensionProxy.{name}"), call_proxy)))
@@ -248,7 +258,12 @@ impl PyObject for DimensionProxy {
 
     fn setattr(&self, _vm: &mut Interp, _this: &Value, name: &str, value: Value) -> PyResult<()> {
         if name != "label" {
-            return Err(Exc::attribute_error(format!("'DimensionProxy' object has no attribute '{name}'")));
+            let mut extra = self.extra.borrow_mut();
+            match extra.iter_mut().find(|(n, _)| n == name) {
+                Some(slot) => slot.1 = value,
+                None => extra.push((name.to_string(), value)),
+            }
+            return Ok(());
         }
         let (label, _) = encode_name(&value)?;
         dimscale::set_label(&self.handle(), self.dim()?, &label).map_err(Exc::from_hdf5)
@@ -278,18 +293,27 @@ impl PyObject for DimensionProxy {
         if !matches!(op, CmpOp::Eq | CmpOp::NotEq) {
             return Ok(None);
         }
-        let equal = other.downcast::<DimensionProxy>().is_some_and(|o| {
-            o.dimension == self.dimension
-                && match (self.id.downcast::<ObjectId>(), o.id.downcast::<ObjectId>()) {
-                    (Some(a), Some(b)) => a.same_as(b),
-                    _ => false,
-                }
-        });
+        let equal = other.downcast::<DimensionProxy>().is_some_and(|o| self.key_equals(o));
         Ok(Some(Value::Bool(equal == (op == CmpOp::Eq))))
     }
 
+    /// h5py's `hash((type(self), self._id, self._dimension))`.
     fn hash(&self, _this: &Value) -> Option<i64> {
-        Some((self.id.identity() >> 4) as i64 ^ self.dimension)
+        let id_hash = match self.id.downcast::<ObjectId>() {
+            Some(oid) => oid.hash(&self.id).unwrap_or(0),
+            None => 0,
+        };
+        Some(id_hash.wrapping_mul(1_000_003) ^ self.dimension)
+    }
+
+    /// h5py's `__eq__`: the same axis of the same dataset.
+    fn key_equals(&self, other: &dyn PyObject) -> bool {
+        let Some(other) = other.as_any().downcast_ref::<DimensionProxy>() else { return false };
+        other.dimension == self.dimension
+            && match (self.id.downcast::<ObjectId>(), other.id.downcast::<ObjectId>()) {
+                (Some(a), Some(b)) => a.same_as(b),
+                _ => false,
+            }
     }
 }
 
