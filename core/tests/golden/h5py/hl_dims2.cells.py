@@ -58,3 +58,16 @@ data.dims[0].keys(), lat.is_scale, lat.dims[0].keys()
 dim = data.dims[0]
 dim.foo = 1
 dim.foo, data.dims[0] == dim, data.dims[0] != dim, data.dims[1] == dim
+
+# %%
+d3 = f.create_dataset('d3', data=[1])
+d3.attrs['CLASS'] = 'DIMENSION_SCALE'
+d4 = f.create_dataset('d4', data=[1])
+d4.attrs['CLASS'] = np.bytes_(b'DIMENSION_SCALE')
+d5 = f.create_dataset('d5', data=[1])
+d5.attrs['CLASS'] = 3
+d3.is_scale, d4.is_scale, d5.is_scale
+
+# %%
+f.close()
+lat.is_scale
