@@ -16,7 +16,7 @@ import glob, importlib, inspect, json, os, re, sys
 
 import h5py
 
-MODULES = ["h5", "h5a", "h5d", "h5f", "h5g", "h5i", "h5l", "h5o", "h5p", "h5r", "h5s", "h5t", "h5z", "_objects"]
+MODULES = ["h5", "h5a", "h5d", "h5ds", "h5f", "h5g", "h5i", "h5l", "h5o", "h5p", "h5r", "h5s", "h5t", "h5z", "_objects"]
 
 # Functions whose C name is not H5<M><name> (h5py's .pyx calls these).
 C_NAMES = {
@@ -150,6 +150,7 @@ C_NAMES = {
     "h5z.get_filter_info": "H5Zget_filter_info",
     "h5z.register_filter": "H5Zregister",
     "h5z.unregister_filter": "H5Zunregister",
+    "h5ds.iterate": "H5DSiterate_scales",
     "h5.get_libversion": "H5get_libversion",
     "_objects.ObjectID.close": "H5Idec_ref",
 }
@@ -189,12 +190,14 @@ def sig_of(obj):
 
 
 def prototypes(header_dir):
-    """Every `H5_DLL <ret> <name>(<args>);` of the public headers, by name."""
+    """Every `H5_DLL <ret> <name>(<args>);` of the public headers (and `H5HL_DLL` of the
+    high-level library's H5DS header, beside them in ../hl/src), by name."""
     out = {}
     paths = glob.glob(os.path.join(header_dir, "H5*public.h")) + glob.glob(os.path.join(header_dir, "H5FD*.h"))
+    paths += glob.glob(os.path.join(header_dir, "..", "hl", "src", "H5DSpublic.h"))
     for path in sorted(paths):
         text = open(path, encoding="utf-8", errors="replace").read()
-        for m in re.finditer(r"H5_DLL\s+([^;{}#]*?\b(H5\w+)\s*\(([^;{}]*?)\))\s*;", text, re.S):
+        for m in re.finditer(r"H5(?:HL)?_DLL\s+([^;{}#]*?\b(H5\w+)\s*\(([^;{}]*?)\))\s*;", text, re.S):
             decl, name = m.group(1), m.group(2)
             decl = re.sub(r"/\*.*?\*/", "", decl, flags=re.S)
             decl = re.sub(r"\s+", " ", decl).strip()

@@ -8,6 +8,8 @@ pub mod attribute;
 pub mod dataset;
 pub mod dataspace;
 pub mod datatype;
+#[cfg(feature = "bundled-hdf5")]
+pub mod dimscale;
 pub mod error;
 pub mod file;
 pub mod group;

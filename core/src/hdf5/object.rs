@@ -118,7 +118,8 @@ unsafe extern "C" {
     ) -> herr_t;
 }
 
-const INFO_ALL: c_uint = 0x0001 | 0x0002 | 0x0004; // BASIC | TIME | NUM_ATTRS
+const INFO_BASIC: c_uint = 0x0001;
+const INFO_ALL: c_uint = INFO_BASIC | 0x0002 | 0x0004; // BASIC | TIME | NUM_ATTRS
 
 fn empty_raw() -> RawObjectInfo {
     RawObjectInfo { fileno: 0, token: [0; 16], kind: -1, rc: 0, atime: 0, mtime: 0, ctime: 0, btime: 0, num_attrs: 0 }
@@ -247,6 +248,17 @@ unsafe extern "C" fn collect_object(
 /// Every object reachable from `object` (itself first, as `.`), each once, with its
 /// path relative to it (`H5Ovisit3`).
 pub fn visit(object: &Handle, index: IndexType, order: IterOrder) -> Result<Vec<(Vec<u8>, ObjectInfo)>> {
+    visit_fields(object, index, order, INFO_ALL)
+}
+
+/// Like [`visit`], but HDF5 reads only each object's basic information (file number,
+/// token, type, link count): times and attribute counts are left 0. Much cheaper on
+/// files with many objects (no attribute or time messages are decoded).
+pub fn visit_basic(object: &Handle, index: IndexType, order: IterOrder) -> Result<Vec<(Vec<u8>, ObjectInfo)>> {
+    visit_fields(object, index, order, INFO_BASIC)
+}
+
+fn visit_fields(object: &Handle, index: IndexType, order: IterOrder, fields: c_uint) -> Result<Vec<(Vec<u8>, ObjectInfo)>> {
     let mut objects: Vec<(Vec<u8>, ObjectInfo)> = Vec::new();
     // SAFETY: the callback only pushes into `objects`, which outlives the call.
     let status = unsafe {
@@ -256,7 +268,7 @@ pub fn visit(object: &Handle, index: IndexType, order: IterOrder) -> Result<Vec<
             order.code(),
             Some(collect_object),
             &mut objects as *mut _ as *mut c_void,
-            INFO_ALL,
+            fields,
         )
     };
     check(status, "H5Ovisit3")?;

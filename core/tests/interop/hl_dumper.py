@@ -5,6 +5,7 @@ def describe(obj):
         head = f'Dataset shape={obj.shape} dtype={obj.dtype!r} chunks={obj.chunks} maxshape={obj.maxshape}'
         print(head)
         print(f'  filters compression={obj.compression} opts={obj.compression_opts} shuffle={obj.shuffle} fletcher32={obj.fletcher32}')
+        print(f'  dims={[(d.label, d.keys(), [s.name for s in d.values()]) for d in obj.dims]} is_scale={obj.is_scale}')
         print(f'  fillvalue={obj.fillvalue!r} enum={h5py.check_dtype(enum=obj.dtype)} vlen={h5py.check_dtype(vlen=obj.dtype)!r}')
         data = obj[()]
         print(f'  data={data!r}')
@@ -17,6 +18,10 @@ def describe(obj):
     else:
         print(f'Group members={list(obj)}')
     for key in obj.attrs:
+        if key == 'REFERENCE_LIST':
+            # A scale's back references: compound data with reference fields.
+            print(f'  @{key}')
+            continue
         value = obj.attrs[key]
         print(f'  @{key} = {value!r} ({type(value).__name__})')
         if isinstance(value, h5py.Reference):

@@ -74,5 +74,10 @@ a.create('committed', data=4.0, dtype=f['named_f8'])
 f['gz'].attrs['units'] = 'm/s'
 f['gz'].attrs['scale'] = np.float32(0.5)
 f.attrs['title'] = 'interop'
+sx = f.create_dataset('scale_x', data=np.arange(3) * 0.5)
+sx.make_scale('x')
+grid = f.create_dataset('grid', data=np.zeros((2, 3)))
+grid.dims[1].attach_scale(sx)
+grid.dims[0].label = 'row'
 f.close()
 print('written')

@@ -286,6 +286,29 @@ pub fn install(vm: &mut Interp) {
             },
         }
     });
+    def(vm, "__import__", |vm, args| {
+        let slots = bind("__import__", args, &["name", "globals", "locals", "fromlist", "level"], 1)?;
+        let name = match &slots[0] {
+            Some(Value::Str(name)) => name.to_string(),
+            Some(_) => return Err(Exc::type_error("module name must be a string")),
+            None => unreachable!("bind checked the required argument"),
+        };
+        if let Some(level) = &slots[4] {
+            if vm.index_value(level, "'level' must be an integer")? != 0 {
+                return Err(Exc::new(ExcKind::ImportError, "attempted relative import with no known parent package"));
+            }
+        }
+        let module = vm.import_module(&name)?;
+        let from_list = match &slots[3] {
+            Some(list) => vm.truthy(list)?,
+            None => false,
+        };
+        // Without a fromlist, `__import__('a.b')` answers the top-level package `a`.
+        match name.split_once('.') {
+            Some((top, _)) if !from_list => vm.import_module(top),
+            _ => Ok(module),
+        }
+    });
     def(vm, "getattr", |vm, args| {
         check_arity("getattr", &args, 2, 3)?;
         let Value::Str(name) = &args.positional[1] else {

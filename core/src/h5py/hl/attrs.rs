@@ -276,7 +276,7 @@ impl PyObject for AttributeManager {
             return Ok("<Attributes of closed HDF5 object>".into());
         }
         // `id(self._id)`: CPython's address of the identifier object, in decimal.
-        let id = 0x7f00_0000_0000usize | (self.id.identity() & 0x00ff_ffff_ffff);
+        let id = super::python_id(&self.id);
         Ok(format!("<Attributes of HDF5 object at {id}>"))
     }
 

@@ -266,7 +266,10 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
                     .collect(),
             )
         }
-        "dims" => return Err(Exc::not_implemented("h5py.Dataset.dims (dimension scales)")),
+        #[cfg(feature = "bundled-hdf5")]
+        "dims" => super::dims::manager(obj.id.clone()),
+        #[cfg(not(feature = "bundled-hdf5"))]
+        "dims" => return Err(Exc::not_implemented("h5py.Dataset.dims (dimension scales need the bundled HDF5's hdf5_hl)")),
         "external" => {
             let dcpl = handle(obj).create_plist().map_err(Exc::from_hdf5)?;
             let files = dcpl.external_files().map_err(Exc::from_hdf5)?;
@@ -286,7 +289,15 @@ pub fn getattr(vm: &mut Interp, obj: &HlObject, this: &Value, name: &str) -> PyR
     }))
 }
 
-/// `h5ds.is_scale`: whether the dataset's `CLASS` attribute says `DIMENSION_SCALE`.
+/// `h5ds.is_scale` (`H5DSis_scale`).
+#[cfg(feature = "bundled-hdf5")]
+fn is_scale(_vm: &mut Interp, obj: &HlObject) -> PyResult<bool> {
+    crate::hdf5::dimscale::is_scale(&obj.handle()).map_err(Exc::from_hdf5)
+}
+
+/// `h5ds.is_scale` without hdf5_hl: whether the dataset's `CLASS` attribute says
+/// `DIMENSION_SCALE`.
+#[cfg(not(feature = "bundled-hdf5"))]
 fn is_scale(vm: &mut Interp, obj: &HlObject) -> PyResult<bool> {
     if !crate::hdf5::attribute::exists(&obj.handle(), b"CLASS").map_err(Exc::from_hdf5)? {
         return Ok(false);

@@ -69,6 +69,12 @@ pub fn call(vm: &mut Interp, this: &Value, name: &str, args: Args) -> PyResult<V
             let b = sig.bind(args)?;
             iter_chunks(vm, obj, b.get(0))
         }
+        #[cfg(feature = "bundled-hdf5")]
+        "make_scale" => {
+            let b = method("Dataset.make_scale", args, &["name"], 0)?;
+            super::dims::make_scale(obj, b.get(0).unwrap_or(&Value::str("")))?;
+            Ok(Value::None)
+        }
         _ => Err(Exc::not_implemented(format!("h5py.Dataset.{name}"))),
     }
 }

@@ -95,7 +95,8 @@ pub fn member_names(obj: &HlObject) -> PyResult<Vec<String>> {
 
 /// `len(group)`: the number of links in it.
 pub fn len(obj: &HlObject) -> PyResult<usize> {
-    Ok(h5group::info(&obj.handle()).map_err(Exc::from_hdf5)?.links as usize)
+    // h5py asks `GroupID.get_num_objs()` (H5Gget_num_objs), whose error a closed group shows.
+    Ok(h5group::num_objs(&obj.handle()).map_err(Exc::from_hdf5)? as usize)
 }
 
 /// `repr(group)`.
@@ -224,9 +225,17 @@ pub fn contains(_vm: &mut Interp, obj: &HlObject, item: &Value) -> PyResult<bool
 
 /// `iter(group)`: member names (a generator in h5py).
 pub fn iter(_vm: &mut Interp, obj: &HlObject) -> PyResult<Value> {
-    let names = member_bytes(obj)?;
-    let mut names = names.into_iter();
-    let inner = NativeIterator::value("generator", move |_vm| Ok(names.next().map(decode_name)));
+    // A generator, as h5py's: the group is read on the first `next`, and a closed
+    // group fails there with `GroupID.get_num_objs()`'s error.
+    let obj = HlObject { kind: obj.kind, id: obj.id.clone() };
+    let mut names: Option<std::vec::IntoIter<Vec<u8>>> = None;
+    let inner = NativeIterator::value("generator", move |_vm| {
+        if names.is_none() {
+            len(&obj)?;
+            names = Some(member_bytes(&obj)?.into_iter());
+        }
+        Ok(names.as_mut().and_then(Iterator::next).map(decode_name))
+    });
     Ok(super::method::generator("Group.__iter__", inner))
 }
 

@@ -7,6 +7,8 @@ pub mod copy;
 pub mod create;
 pub mod data;
 pub mod dataset;
+#[cfg(feature = "bundled-hdf5")]
+pub mod dims;
 pub mod dsmethods;
 pub mod dsread;
 pub mod dsviews;
@@ -382,6 +384,12 @@ pub fn decode_name(name: Vec<u8>) -> Value {
         Ok(s) => Value::str(s),
         Err(e) => Value::bytes(e.into_bytes()),
     }
+}
+
+/// CPython's `id(value)` as h5py's reprs show it (`<Attributes of HDF5 object at N>`):
+/// the decimal form of the address default reprs show.
+pub fn python_id(value: &Value) -> usize {
+    0x7f00_0000_0000usize | (value.identity() & 0x00ff_ffff_ffff)
 }
 
 /// `repr(type(value))`: `<class 'int'>`.

@@ -16,6 +16,8 @@ pub mod h5a;
 pub mod h5d;
 pub mod h5f;
 pub mod h5g;
+#[cfg(feature = "bundled-hdf5")]
+pub mod h5ds;
 pub mod h5i;
 pub mod h5l;
 pub mod h5o;
@@ -80,7 +82,7 @@ pub fn build_module(name: &str, bodies: &[(&str, FunctionBody)]) -> Module {
 }
 
 /// The low-level modules h5py has (created at `import h5py`).
-pub const SUBMODULES: &[&str] = &["h5", "h5a", "h5d", "h5f", "h5g", "h5i", "h5l", "h5o", "h5p", "h5r", "h5s", "h5t", "h5z", "_objects"];
+pub const SUBMODULES: &[&str] = &["h5", "h5a", "h5d", "h5ds", "h5f", "h5g", "h5i", "h5l", "h5o", "h5p", "h5r", "h5s", "h5t", "h5z", "_objects"];
 
 /// Builds one low-level module by name (`h5f`, `h5g`, ...).
 pub fn submodule(vm: &mut Interp, name: &str) -> PyResult<Option<Value>> {
@@ -88,6 +90,11 @@ pub fn submodule(vm: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         "h5" => h5::module(vm)?,
         "h5a" => build_module("h5py.h5a", h5a::FUNCTIONS),
         "h5d" => build_module("h5py.h5d", h5d::FUNCTIONS),
+        #[cfg(feature = "bundled-hdf5")]
+        "h5ds" => build_module("h5py.h5ds", h5ds::FUNCTIONS),
+        // Without hdf5_hl every h5ds function raises NotImplementedError.
+        #[cfg(not(feature = "bundled-hdf5"))]
+        "h5ds" => build_module("h5py.h5ds", &[]),
         "h5f" => build_module("h5py.h5f", h5f::FUNCTIONS),
         "h5g" => build_module("h5py.h5g", h5g::FUNCTIONS),
         "h5i" => build_module("h5py.h5i", h5i::FUNCTIONS),

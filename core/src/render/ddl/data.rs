@@ -111,7 +111,9 @@ impl ReferenceText for RefPrinter<'_> {
     }
 }
 
-/// Prints `DATA { ... }` for a dataset or attribute at `ctx`'s indentation.
+/// Prints `DATA { ... }` for a dataset or attribute at `ctx`'s indentation; `known`
+/// is the source's file type and space when the caller has them open already.
+#[allow(clippy::too_many_arguments)]
 pub fn dump_data(
     out: &mut Out,
     lib: &Library,
@@ -120,9 +122,17 @@ pub fn dump_data(
     source: Source,
     opts: DataOptions,
     tables: Option<&Tables>,
+    known: Option<(&Datatype, &Dataspace)>,
 ) -> Result<()> {
-    let f_type = source.datatype()?;
-    let space = source.space()?;
+    // The caller usually has the type and space already (one HDF5 copy each saved).
+    let fetched;
+    let (f_type, space) = match known {
+        Some((ty, space)) => (ty, space),
+        None => {
+            fetched = (source.datatype()?, source.space()?);
+            (&fetched.0, &fetched.1)
+        }
+    };
     let mut data_fmt = fmt.clone();
     data_fmt.pindex = opts.display_index;
     if data_fmt.pindex {
@@ -137,7 +147,7 @@ pub fn dump_data(
     if class == Some(TypeClass::Reference) {
         ctx.indent_level += 1;
         let mut datactx = ctx.clone();
-        status = dump_references(out, lib, fmt, &mut datactx, source, &f_type, &space, opts, tables);
+        status = dump_references(out, lib, fmt, &mut datactx, source, f_type, space, opts, tables);
         ctx.indent_level -= 1;
     } else {
         let mut datactx = ctx.clone();
@@ -157,10 +167,10 @@ pub fn dump_data(
             datactx.need_prefix = true;
         }
         status = match source {
-            Source::Dataset(dset) => dump_dataset_values(out, lib, &data_fmt, &mut datactx, dset, &f_type, tables),
+            Source::Dataset(dset) => dump_dataset_values(out, lib, &data_fmt, &mut datactx, dset, f_type, space, tables),
             Source::Attribute(attr) => match space.class() {
                 Ok(SpaceClass::Null) | Err(_) => Ok(()),
-                Ok(_) => dump_attribute_values(out, lib, &data_fmt, &mut datactx, attr, &f_type, &space, tables),
+                Ok(_) => dump_attribute_values(out, lib, &data_fmt, &mut datactx, attr, f_type, space, tables),
             },
         };
         if as_string {
@@ -208,6 +218,7 @@ fn dump_simple_data(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn dump_dataset_values(
     out: &mut Out,
     lib: &Library,
@@ -215,9 +226,9 @@ pub(super) fn dump_dataset_values(
     ctx: &mut Ctx,
     dset: &Dataset,
     f_type: &Datatype,
+    space: &Dataspace,
     tables: Option<&Tables>,
 ) -> Result<()> {
-    let space = dset.space()?;
     if space.class()? == SpaceClass::Null {
         return Ok(());
     }
@@ -252,9 +263,14 @@ pub(super) fn dump_dataset_values(
     while elmtno < total {
         let count: Vec<u64> = (0..ndims).map(|i| (dims[i] - offset[i]).min(sm_size[i])).collect();
         let n: u64 = count.iter().product();
-        let file_space = space.copy()?;
-        file_space.select_hyperslab(SelectOp::Set, &offset, None, &count, None)?;
-        let data = dset.read_detached(lib, &p_type, Some(&file_space))?;
+        let data = if n == total {
+            // One block holds everything: read the whole extent, no selection needed.
+            dset.read_detached(lib, &p_type, None)?
+        } else {
+            let file_space = space.copy()?;
+            file_space.select_hyperslab(SelectOp::Set, &offset, None, &count, None)?;
+            dset.read_detached(lib, &p_type, Some(&file_space))?
+        };
         ctx.sm_pos = elmtno;
         dump_simple_data(out, fmt, ctx, &mem, p_size, &data, &refs, elmtno + n >= total);
         // Next block, carrying from the last dimension.
@@ -346,7 +362,7 @@ fn dump_references(
                     match target.id_type() {
                         IdType::Dataset => {
                             if let Some(dset) = Dataset::from_handle(target) {
-                                dump_data(out, lib, fmt, ctx, Source::Dataset(&dset), opts, tables)?;
+                                dump_data(out, lib, fmt, ctx, Source::Dataset(&dset), opts, tables, None)?;
                             }
                         }
                         _ => {

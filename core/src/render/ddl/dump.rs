@@ -102,10 +102,12 @@ impl Dumper<'_, '_> {
                 ctx.indent_level += 1;
                 let result = (|| -> Result<()> {
                     let tables = &self.tables[self.current].1;
-                    dump_datatype(self.out, &fmt, ctx, &attr.datatype()?, Some(tables))?;
-                    dump_dataspace(self.out, &fmt, ctx, &attr.space()?)?;
+                    let (ty, space) = (attr.datatype()?, attr.space()?);
+                    dump_datatype(self.out, &fmt, ctx, &ty, Some(tables))?;
+                    dump_dataspace(self.out, &fmt, ctx, &space)?;
                     if self.opts.display_data || self.opts.display_attr_data {
-                        dump_data(self.out, self.lib, &fmt, ctx, Source::Attribute(&attr), self.data_options(), Some(tables))?;
+                        let known = Some((&ty, &space));
+                        dump_data(self.out, self.lib, &fmt, ctx, Source::Attribute(&attr), self.data_options(), Some(tables), known)?;
                     }
                     Ok(())
                 })();
@@ -120,7 +122,8 @@ impl Dumper<'_, '_> {
 
     /// `GROUP "name" { ... }` with everything below it (`dump_group`).
     pub fn dump_group(&mut self, group: &Group, name: &str) -> Result<()> {
-        let gcpl = group.create_plist().ok();
+        // Creation-order flags matter only for `-q creation_order`.
+        let gcpl = if self.opts.sort_by_creation { group.create_plist().ok() } else { None };
         let (attr_flags, link_flags) = match &gcpl {
             Some(p) => (p.attr_creation_order().unwrap_or(0), p.link_creation_order().unwrap_or(0)),
             None => (0, 0),
@@ -167,11 +170,20 @@ impl Dumper<'_, '_> {
         let mut ctx = self.ctx();
         match info.kind {
             LinkKind::Hard => {
-                let Ok(oinfo) = object::info_by_name(group.handle(), name, None) else {
-                    self.error(format!("unable to get object information for \"{name}\"\n"));
-                    return Ok(());
+                // The tables know every object reachable from this file's root; ask
+                // HDF5 only for objects they do not hold.
+                let known = self.tables().kind_and_links(&info.token);
+                let (kind, ref_count, token) = match known {
+                    Some((kind, ref_count)) => (kind, ref_count, info.token),
+                    None => match object::info_by_name(group.handle(), name, None) {
+                        Ok(oinfo) => (oinfo.kind, oinfo.ref_count, oinfo.token),
+                        Err(_) => {
+                            self.error(format!("unable to get object information for \"{name}\"\n"));
+                            return Ok(());
+                        }
+                    },
                 };
-                match oinfo.kind {
+                match kind {
                     ObjectType::Group => match Group::open(group.handle(), name) {
                         Ok(child) => {
                             let old = self.prefix.clone();
@@ -184,9 +196,8 @@ impl Dumper<'_, '_> {
                     },
                     ObjectType::Dataset => match Dataset::open(group.handle(), name, self.dapl.as_ref()) {
                         Ok(dset) => {
-                            if oinfo.ref_count > 1 || self.hit_elink {
-                                let found =
-                                    self.tables().dataset(&oinfo.token).map(|e| (e.displayed.get(), e.name.clone()));
+                            if ref_count > 1 || self.hit_elink {
+                                let found = self.tables().dataset(&token).map(|e| (e.displayed.get(), e.name.clone()));
                                 match found {
                                     Some((true, first)) => {
                                         render_line(self.out, &fmt, &mut ctx, format!("DATASET \"{name}\" {{").as_bytes());
@@ -197,7 +208,7 @@ impl Dumper<'_, '_> {
                                         return Ok(());
                                     }
                                     Some((false, _)) => {
-                                        if let Some(e) = self.tables().dataset(&oinfo.token) {
+                                        if let Some(e) = self.tables().dataset(&token) {
                                             e.displayed.set(true);
                                         }
                                     }
@@ -308,7 +319,8 @@ impl Dumper<'_, '_> {
     pub fn dump_dataset(&mut self, dset: &Dataset, name: &str) -> Result<()> {
         let fmt = self.fmt.clone();
         let mut ctx = self.ctx();
-        let dcpl = dset.create_plist().ok();
+        // The creation properties matter only for `-p` and `-q creation_order`.
+        let dcpl = if self.opts.display_dcpl || self.opts.sort_by_creation { dset.create_plist().ok() } else { None };
         let attr_flags = dcpl.as_ref().and_then(|p| p.attr_creation_order().ok()).unwrap_or(0);
         ctx.need_prefix = true;
         simple_prefix(self.out, &fmt, &mut ctx, 0, 0);
@@ -319,7 +331,8 @@ impl Dumper<'_, '_> {
         let ty = dset.datatype()?;
         let tables = &self.tables[self.current].1;
         dump_datatype(self.out, &fmt, &mut ctx, &ty, Some(tables))?;
-        dump_dataspace(self.out, &fmt, &mut ctx, &dset.space()?)?;
+        let space = dset.space()?;
+        dump_dataspace(self.out, &fmt, &mut ctx, &space)?;
         if self.opts.display_dcpl {
             if let Some(dcpl) = &dcpl {
                 dump_dcpl(self.out, &fmt, &mut ctx, dcpl, &ty, dset)?;
@@ -328,7 +341,8 @@ impl Dumper<'_, '_> {
         if self.opts.display_data {
             self.out.to_data(true);
             let tables = &self.tables[self.current].1;
-            let r = dump_data(self.out, self.lib, &fmt, &mut ctx, Source::Dataset(dset), self.data_options(), Some(tables));
+            let known = Some((&ty, &space));
+            let r = dump_data(self.out, self.lib, &fmt, &mut ctx, Source::Dataset(dset), self.data_options(), Some(tables), known);
             self.out.to_data(false);
             if r.is_err() {
                 self.error("unable to print data\n".into());

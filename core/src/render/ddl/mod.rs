@@ -91,7 +91,7 @@ impl Default for Options {
 /// Prints a dataset's values (no `DATA {}` around them) with `fmt` from `ctx`, as
 /// HDF5's tools' `h5tools_dump_dset` does; h5ls's `-d` uses it.
 pub fn dump_values(out: &mut Out, lib: &Library, fmt: &Format, ctx: &mut Ctx, dset: &crate::hdf5::Dataset) -> crate::hdf5::Result<()> {
-    data::dump_dataset_values(out, lib, fmt, ctx, dset, &dset.datatype()?, None)
+    data::dump_dataset_values(out, lib, fmt, ctx, dset, &dset.datatype()?, &dset.space()?, None)
 }
 
 /// Runs h5dump with `args` (without the program name), relative file names resolved
