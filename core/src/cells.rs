@@ -200,9 +200,9 @@ pub fn normalize(text: &str) -> String {
     replace_cwd(&text)
 }
 
-fn replace_kernel_pid(text: &str) -> String {
-    // "/tmp/ipykernel_<pid>/" (where a cell's code lives: warnings, `File:`) ->
-    // "/tmp/ipykernel_<pid>/": the kernel's process id differs from run to run.
+/// `/tmp/ipykernel_<digits>/` (where IPython keeps a cell's code: warnings, `File:` of
+/// inspect) becomes `/tmp/ipykernel_<pid>/`: the kernel's process id differs per run.
+pub fn replace_kernel_pid(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(i) = rest.find("ipykernel_") {

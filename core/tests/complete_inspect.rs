@@ -31,18 +31,7 @@ fn normalize_pid(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let text = text.as_str();
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(i) = rest.find("ipykernel_") {
-        out.push_str(&rest[..i + "ipykernel_".len()]);
-        rest = &rest[i + "ipykernel_".len()..];
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        out.push_str("<pid>");
-        rest = &rest[digits..];
-    }
-    out.push_str(rest);
-    out
+    h5lab_core::cells::replace_kernel_pid(&text)
 }
 
 /// A CPython builtin that h5lab's interpreter does not define (yet): the language's
