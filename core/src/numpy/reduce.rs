@@ -519,17 +519,15 @@ pub fn cumulative(a: &NdArray, r: Reduction, axis: Option<isize>) -> NpResult<Nd
     let mut shape = l.kept_shape.clone();
     shape.push(n);
     let tmp = NdArray::from_buffer(super::cast::num_buffer(&nums, &sd), shape, sd);
-    let nd = src.ndim();
-    let mut perm: Vec<isize> = Vec::with_capacity(nd);
-    let mut j = 0;
-    for d in 0..nd {
-        if d == ax {
-            perm.push((nd - 1) as isize);
-        } else {
-            perm.push(j);
-            j += 1;
-        }
-    }
+    lanes_back(&tmp, ax)
+}
+
+/// An array laid out as (kept axes..., lane) back in the original axis order, with the
+/// lane at `axis` (a C-ordered copy).
+fn lanes_back(tmp: &NdArray, axis: usize) -> NpResult<NdArray> {
+    let nd = tmp.ndim();
+    let mut perm: Vec<isize> = (0..nd as isize - 1).collect();
+    perm.insert(axis, nd as isize - 1);
     Ok(tmp.transpose(&perm)?.copy())
 }
 
@@ -567,17 +565,7 @@ pub fn sort(a: &NdArray, axis: Option<isize>) -> NpResult<NdArray> {
     shape.push(n);
     let buf = super::cast::values_to_buffer(&sorted, src.dtype())?;
     let tmp = NdArray::from_buffer(buf, shape, src.dtype().clone());
-    let mut perm: Vec<isize> = Vec::with_capacity(nd);
-    let mut k = 0;
-    for d in 0..nd {
-        if d == axn {
-            perm.push((nd - 1) as isize);
-        } else {
-            perm.push(k);
-            k += 1;
-        }
-    }
-    Ok(tmp.transpose(&perm)?.copy())
+    lanes_back(&tmp, axn)
 }
 
 /// `np.argsort(a, axis=-1)` (a stable sort, NaN last): the indices that sort each
@@ -606,17 +594,7 @@ pub fn argsort(a: &NdArray, axis: Option<isize>) -> NpResult<NdArray> {
     let mut shape = l.kept_shape.clone();
     shape.push(n);
     let tmp = NdArray::from_buffer(Buffer::I64(order.into()), shape, DType::int64());
-    let mut perm: Vec<isize> = Vec::with_capacity(nd);
-    let mut k = 0;
-    for d in 0..nd {
-        if d == axn {
-            perm.push((nd - 1) as isize);
-        } else {
-            perm.push(k);
-            k += 1;
-        }
-    }
-    Ok(tmp.transpose(&perm)?.copy())
+    lanes_back(&tmp, axn)
 }
 
 fn compare_values(x: &PyValue, y: &PyValue) -> std::cmp::Ordering {
