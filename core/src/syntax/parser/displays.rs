@@ -117,21 +117,7 @@ impl<'s> Parser<'s> {
         }
         let first = self.star_named_expression()?;
         if self.at_op(Op::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
-            let colon = self.bump();
-            if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'"));
-            }
-            if self.at_op(Op::Star) {
-                let star = self.peek().clone();
-                let _ = self.star_expression()?;
-                let end = self.prev_end();
-                return Err(self.special_from(
-                    star.start,
-                    end,
-                    "cannot use a starred expression in a dictionary value",
-                ));
-            }
-            let value = self.expression()?;
+            let value = self.dict_value()?;
             if self.at_kw(Keyword::For) || self.at_kw(Keyword::Async) {
                 let generators = self.comprehension_clauses()?;
                 let close = self.expect_op(Op::RBrace)?;
@@ -156,6 +142,22 @@ impl<'s> Parser<'s> {
         Ok(mk(ExprKind::Set(items), open.start, close.end))
     }
 
+    /// The `: value` of a dict display entry, at its colon, with CPython's errors for a
+    /// missing or starred value.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        let colon = self.bump();
+        if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
+            return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'"));
+        }
+        if self.at_op(Op::Star) {
+            let star = self.peek().clone();
+            let _ = self.star_expression()?;
+            let end = self.prev_end();
+            return Err(self.special_from(star.start, end, "cannot use a starred expression in a dictionary value"));
+        }
+        self.expression()
+    }
+
     pub(super) fn dict_rest(&mut self, open: Token, first_key: Option<Expr>, first_value: Expr) -> PResult<Expr> {
         let mut pairs = vec![(first_key, first_value)];
         while self.eat_op(Op::Comma) {
@@ -178,21 +180,7 @@ impl<'s> Parser<'s> {
                 }
                 return Err(self.generic());
             }
-            let colon = self.bump();
-            if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'"));
-            }
-            if self.at_op(Op::Star) {
-                let star = self.peek().clone();
-                let _ = self.star_expression()?;
-                let end = self.prev_end();
-                return Err(self.special_from(
-                    star.start,
-                    end,
-                    "cannot use a starred expression in a dictionary value",
-                ));
-            }
-            let value = self.expression()?;
+            let value = self.dict_value()?;
             pairs.push((Some(key), value));
         }
         let close = self.expect_op(Op::RBrace)?;
